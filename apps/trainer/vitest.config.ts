@@ -1,0 +1,3 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({ test: { name: 'trainer', testTimeout: 300_000, hookTimeout: 300_000 } });

@@ -1,0 +1,12 @@
+export type { BatchSampler, SamplerState } from './batch-sampler.js';
+export { createBatchSampler } from './batch-sampler.js';
+export type { IdxFiles, ImageDataset } from './dataset.js';
+export { datasetFromIdx, IMAGE_SIZE, labelHistogram } from './dataset.js';
+export type { IdxArray } from './idx.js';
+export { encodeIdx, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, isGzip, parseIdx } from './idx.js';
+export type { Split } from './idx-file-names.js';
+export { idxFileNames } from './idx-file-names.js';
+export { loadIdxFromUrl } from './load-url.js';
+export type { RandomState } from './random.js';
+export { SeededRandom, shuffleInPlace } from './random.js';
+export { BYTE_TO_UNIT, scaleToUnit, unscaleToBytes } from './scale.js';
