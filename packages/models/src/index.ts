@@ -1,1 +1,11 @@
-export {};
+export { buildDiscriminator } from './build-discriminator.js';
+export { buildGan } from './build-gan.js';
+export { buildGenerator } from './build-generator.js';
+export type { ExpectedShapes } from './check-architecture.js';
+export { checkArchitecture, DISCRIMINATOR_SHAPES, GENERATOR_SHAPES } from './check-architecture.js';
+export type { DiscriminatorConfig, GeneratorConfig, ModelConfig } from './config.js';
+export { defaultModelConfig } from './config.js';
+export { generate, latentSizeOf, sampleNoise } from './generate.js';
+export { loadModel, saveModel } from './load-model.js';
+export type { LayerSummary, ModelSummary } from './summarize.js';
+export { formatSummary, summarize } from './summarize.js';

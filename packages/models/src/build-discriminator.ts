@@ -1,0 +1,56 @@
+import * as tf from '@tensorflow/tfjs-layers';
+import { checkPositiveInteger, type DiscriminatorConfig, defaultModelConfig } from './config.js';
+
+/**
+ * Builds the discriminator of SPEC.md: images `[batch, 28, 28, 1]` in [-1, 1] -> P(real) `[batch, 1]`.
+ * Three stride-2 convolutions (same, same, valid) with LeakyReLU, BatchNorm on all but the first,
+ * then Flatten and a sigmoid Dense unit.
+ */
+export function buildDiscriminator(config: Partial<DiscriminatorConfig> = {}): tf.LayersModel {
+  const c = { ...defaultModelConfig().discriminator, ...config };
+  checkDiscriminatorConfig(c);
+  const image = tf.input({ shape: [c.imageSize, c.imageSize, c.channels], name: 'image' });
+  const paddings = ['same', 'same', 'valid'] as const;
+  let x: tf.SymbolicTensor = image;
+  c.filters.forEach((filters, i) => {
+    const name = `d_block${i + 1}`;
+    x = tf.layers
+      .conv2d({
+        filters,
+        kernelSize: c.kernelSize,
+        strides: 2,
+        padding: paddings[i],
+        name: `${name}_conv`,
+      })
+      .apply(x) as tf.SymbolicTensor;
+    if (i > 0) {
+      x = tf.layers
+        .batchNormalization({ momentum: c.batchNormMomentum, name: `${name}_bn` })
+        .apply(x) as tf.SymbolicTensor;
+    }
+    x = tf.layers
+      .leakyReLU({ alpha: c.leakySlope, name: `${name}_lrelu` })
+      .apply(x) as tf.SymbolicTensor;
+  });
+  x = tf.layers.flatten({ name: 'd_flatten' }).apply(x) as tf.SymbolicTensor;
+  const probability = tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'd_out' }).apply(x);
+  return tf.model({
+    inputs: image,
+    outputs: probability as tf.SymbolicTensor,
+    name: 'discriminator',
+  });
+}
+
+function checkDiscriminatorConfig(c: DiscriminatorConfig): void {
+  for (const key of ['imageSize', 'channels', 'kernelSize'] as const) {
+    checkPositiveInteger(c[key], `discriminator.${key}`);
+  }
+  for (const [i, f] of c.filters.entries()) checkPositiveInteger(f, `discriminator.filters[${i}]`);
+  const side = Math.floor((Math.ceil(Math.ceil(c.imageSize / 2) / 2) - c.kernelSize) / 2) + 1;
+  if (side < 1) {
+    throw new Error(
+      `discriminator.imageSize ${c.imageSize} is too small for kernel ${c.kernelSize}: ` +
+        'the third (valid) convolution would have no output',
+    );
+  }
+}

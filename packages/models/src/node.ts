@@ -1,0 +1,14 @@
+/**
+ * Node entry point of @dcgan/models: everything of the main entry, plus folders on disk.
+ *   import { buildGenerator, saveModelToDir } from '@dcgan/models/node';
+ */
+
+export { fileSystemIO } from './file-system-io.js';
+export * from './index.js';
+export {
+  loadDiscriminatorFromDir,
+  loadGeneratorFromDir,
+  loadModelFromDir,
+  saveModelToDir,
+} from './load-model-dir.js';
+export { writeFileAtomic } from './write-file-atomic.js';
