@@ -19,7 +19,10 @@ describe('the spec models', () => {
       trainableParameters: 1_636_737,
     });
     expect(
-      generator.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * (b ?? 1), 1), 0),
+      generator.trainableWeights.reduce(
+        (n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1),
+        0,
+      ),
     ).toBe(1_636_737);
     expect(shapes(generator)).toEqual([
       ['Dense', [12544]],
