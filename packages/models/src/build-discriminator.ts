@@ -1,13 +1,18 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { checkPositiveInteger, type DiscriminatorConfig, defaultModelConfig } from './config.js';
+import { type BuildOptions, kernelInitializers } from './initializers.js';
 
 /**
  * Builds the discriminator of SPEC.md: images `[batch, 28, 28, 1]` in [-1, 1] -> P(real) `[batch, 1]`.
  * Three stride-2 convolutions (same, same, valid) with LeakyReLU, BatchNorm on all but the first,
  * then Flatten and a sigmoid Dense unit.
  */
-export function buildDiscriminator(config: Partial<DiscriminatorConfig> = {}): tf.LayersModel {
+export function buildDiscriminator(
+  config: Partial<DiscriminatorConfig> = {},
+  options: BuildOptions = {},
+): tf.LayersModel {
   const c = { ...defaultModelConfig().discriminator, ...config };
+  const init = kernelInitializers(options.seed);
   checkDiscriminatorConfig(c);
   const image = tf.input({ shape: [c.imageSize, c.imageSize, c.channels], name: 'image' });
   const paddings = ['same', 'same', 'valid'] as const;
@@ -21,6 +26,7 @@ export function buildDiscriminator(config: Partial<DiscriminatorConfig> = {}): t
         strides: 2,
         padding: paddings[i],
         name: `${name}_conv`,
+        kernelInitializer: init(),
       })
       .apply(x) as tf.SymbolicTensor;
     if (i > 0) {
@@ -33,7 +39,9 @@ export function buildDiscriminator(config: Partial<DiscriminatorConfig> = {}): t
       .apply(x) as tf.SymbolicTensor;
   });
   x = tf.layers.flatten({ name: 'd_flatten' }).apply(x) as tf.SymbolicTensor;
-  const probability = tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'd_out' }).apply(x);
+  const probability = tf.layers
+    .dense({ units: 1, activation: 'sigmoid', name: 'd_out', kernelInitializer: init() })
+    .apply(x);
   return tf.model({
     inputs: image,
     outputs: probability as tf.SymbolicTensor,

@@ -1,24 +1,29 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { checkPositiveInteger, defaultModelConfig, type GeneratorConfig } from './config.js';
+import { type BuildOptions, type KernelInitializer, kernelInitializers } from './initializers.js';
 
 /**
  * Builds the generator of SPEC.md: z `[batch, latentSize]` -> images `[batch, 28, 28, 1]` in (-1, 1).
  * Dense to a 7x7 base, two transposed convolutions with BatchNorm and LeakyReLU (stride 2 then 1),
  * a last stride-2 transposed convolution without BatchNorm, and tanh.
  */
-export function buildGenerator(config: Partial<GeneratorConfig> = {}): tf.LayersModel {
+export function buildGenerator(
+  config: Partial<GeneratorConfig> = {},
+  options: BuildOptions = {},
+): tf.LayersModel {
   const c = { ...defaultModelConfig().generator, ...config };
+  const init = kernelInitializers(options.seed);
   const base = checkGeneratorConfig(c);
   const [filters1, filters2] = c.filters;
   const z = tf.input({ shape: [c.latentSize], name: 'z' });
   let x = tf.layers
-    .dense({ units: base * base * c.baseDepth, name: 'g_dense' })
+    .dense({ units: base * base * c.baseDepth, name: 'g_dense', kernelInitializer: init() })
     .apply(z) as tf.SymbolicTensor;
   x = tf.layers
     .reshape({ targetShape: [base, base, c.baseDepth], name: 'g_reshape' })
     .apply(x) as tf.SymbolicTensor;
-  x = transposedBlock(x, filters1, 2, 'g_block1', c);
-  x = transposedBlock(x, filters2, 1, 'g_block2', c);
+  x = transposedBlock(x, filters1, 2, 'g_block1', c, init());
+  x = transposedBlock(x, filters2, 1, 'g_block2', c, init());
   x = tf.layers
     .conv2dTranspose({
       filters: c.channels,
@@ -26,6 +31,7 @@ export function buildGenerator(config: Partial<GeneratorConfig> = {}): tf.Layers
       strides: 2,
       padding: 'same',
       name: 'g_out_conv',
+      kernelInitializer: init(),
     })
     .apply(x) as tf.SymbolicTensor;
   const image = tf.layers.activation({ activation: 'tanh', name: 'g_tanh' }).apply(x);
@@ -38,6 +44,7 @@ function transposedBlock(
   strides: number,
   name: string,
   c: GeneratorConfig,
+  kernelInitializer: KernelInitializer,
 ): tf.SymbolicTensor {
   const conv = tf.layers.conv2dTranspose({
     filters,
@@ -45,6 +52,7 @@ function transposedBlock(
     strides,
     padding: 'same',
     name: `${name}_conv`,
+    kernelInitializer,
   });
   const norm = tf.layers.batchNormalization({ momentum: c.batchNormMomentum, name: `${name}_bn` });
   const act = tf.layers.leakyReLU({ alpha: c.leakySlope, name: `${name}_lrelu` });

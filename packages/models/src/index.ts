@@ -6,6 +6,7 @@ export { checkArchitecture, DISCRIMINATOR_SHAPES, GENERATOR_SHAPES } from './che
 export type { DiscriminatorConfig, GeneratorConfig, ModelConfig } from './config.js';
 export { defaultModelConfig } from './config.js';
 export { generate, latentSizeOf, sampleNoise } from './generate.js';
+export type { BuildOptions } from './initializers.js';
 export { loadModel, saveModel } from './load-model.js';
 export type { LayerSummary, ModelSummary } from './summarize.js';
 export { formatSummary, summarize } from './summarize.js';

@@ -1,1 +1,20 @@
-export {};
+export type { TrainConfig } from './config.js';
+export { checkTrainConfig, defaultTrainConfig } from './config.js';
+export type { Dcgan } from './dcgan.js';
+export { createDcgan, disposeDcgan } from './dcgan.js';
+export { accuracy, binaryCrossEntropy } from './losses.js';
+export { keepMovingStatistics, withTrainable } from './model-state.js';
+export { noiseSource } from './noise.js';
+export { getAdamState, setAdamState } from './optimizer-state.js';
+export type { StepMetrics } from './train-step.js';
+export {
+  discriminatorObjective,
+  discriminatorStep,
+  generatorObjective,
+  generatorStep,
+  trainingFakes,
+  trainStep,
+} from './train-step.js';
+export type { TrainerCallbacks } from './trainer.js';
+export { NonFiniteLossError, train } from './trainer.js';
+export { registerWasmTrainingKernels } from './wasm-kernels/register.js';

@@ -1,1 +1,15 @@
-export {};
+/**
+ * Node entry point of @dcgan/train: everything of the main entry, plus checkpoints on disk.
+ *   import { saveCheckpoint, loadCheckpoint } from '@dcgan/train/node';
+ */
+
+export type { CheckpointState } from './checkpoint.js';
+export {
+  latestCheckpoint,
+  listCheckpoints,
+  loadCheckpoint,
+  readCheckpointState,
+  removeIncompleteCheckpoints,
+  saveCheckpoint,
+} from './checkpoint.js';
+export * from './index.js';

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SamplerState } from '@dcgan/data';
+import {
+  loadDiscriminatorFromDir,
+  loadGeneratorFromDir,
+  type ModelConfig,
+  saveModelToDir,
+} from '@dcgan/models/node';
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainConfig } from './config.js';
+import { createDcgan, type Dcgan } from './dcgan.js';
+import { getAdamState, setAdamState } from './optimizer-state.js';
+
+/** Everything beside the models and optimizers that a resumed run needs. */
+export interface CheckpointState {
+  step: number;
+  /** State of the random generator that seeds each draw of noise. */
+  noiseRandomState: number;
+  samplerState: SamplerState;
+  config: { data: unknown; model: ModelConfig; train: TrainConfig };
+}
+
+const CHECKPOINTS = 'checkpoints';
+const STATE_FILE = 'state.json';
+const name = (step: number) => `step-${String(step).padStart(7, '0')}`;
+
+/**
+ * Saves the whole training state under `RUN_DIR/checkpoints/step-NNNNNNN/` atomically: it is written
+ * in a temporary folder, which is renamed once complete. Older checkpoints beyond `keep` are removed.
+ * @returns the checkpoint's folder
+ */
+export async function saveCheckpoint(
+  runDir: string,
+  dcgan: Dcgan,
+  state: CheckpointState,
+  keep: number,
+): Promise<string> {
+  const root = join(runDir, CHECKPOINTS);
+  const target = join(root, name(state.step));
+  const temporary = `${target}.tmp-${process.pid}`;
+  await rm(temporary, { recursive: true, force: true });
+  await mkdir(temporary, { recursive: true });
+  await saveModelToDir(dcgan.generator, join(temporary, 'generator'));
+  await saveModelToDir(dcgan.discriminator, join(temporary, 'discriminator'));
+  for (const [file, optimizer] of [
+    ['generator-optimizer', dcgan.generatorOptimizer],
+    ['discriminator-optimizer', dcgan.discriminatorOptimizer],
+  ] as const) {
+    const { data, specs } = await tf.io.encodeWeights(await getAdamState(optimizer));
+    await writeFile(join(temporary, `${file}.bin`), new Uint8Array(data));
+    await writeFile(join(temporary, `${file}.json`), JSON.stringify(specs));
+  }
+  await writeFile(join(temporary, STATE_FILE), JSON.stringify(state, null, 2));
+  await rm(target, { recursive: true, force: true });
+  await rename(temporary, target);
+  await pruneCheckpoints(root, keep);
+  return target;
+}
+
+/** The complete checkpoints of a run, oldest first (temporary folders of an interrupted save are not). */
+export async function listCheckpoints(runDir: string): Promise<string[]> {
+  const root = join(runDir, CHECKPOINTS);
+  if (!existsSync(root)) return [];
+  const names = (await readdir(root)).filter((n) => /^step-\d+$/.test(n)).sort();
+  return names.map((n) => join(root, n)).filter((dir) => existsSync(join(dir, STATE_FILE)));
+}
+
+/** The newest complete checkpoint of a run, or undefined. */
+export async function latestCheckpoint(runDir: string): Promise<string | undefined> {
+  return (await listCheckpoints(runDir)).at(-1);
+}
+
+/** Reads a checkpoint's state file alone, without loading any model. */
+export async function readCheckpointState(dir: string): Promise<CheckpointState> {
+  const path = join(dir, STATE_FILE);
+  if (!existsSync(path))
+    throw new Error(`${path}: missing checkpoint state (not a checkpoint folder?)`);
+  return JSON.parse(await readFile(path, 'utf8')) as CheckpointState;
+}
+
+/** Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on. */
+export async function loadCheckpoint(
+  dir: string,
+): Promise<{ dcgan: Dcgan; state: CheckpointState }> {
+  const state = await readCheckpointState(dir);
+  const generator = await loadGeneratorFromDir(join(dir, 'generator'));
+  const discriminator = await loadDiscriminatorFromDir(join(dir, 'discriminator'));
+  const dcgan = createDcgan(state.config.train, state.config.model, { generator, discriminator });
+  for (const [file, optimizer] of [
+    ['generator-optimizer', dcgan.generatorOptimizer],
+    ['discriminator-optimizer', dcgan.discriminatorOptimizer],
+  ] as const) {
+    const specs = JSON.parse(
+      await readFile(join(dir, `${file}.json`), 'utf8'),
+    ) as tf.io.WeightsManifestEntry[];
+    const data = await readFile(join(dir, `${file}.bin`));
+    const named = tf.io.decodeWeights(
+      data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+      specs,
+    );
+    await setAdamState(
+      optimizer,
+      specs.map((spec) => ({ name: spec.name, tensor: named[spec.name] as tf.Tensor })),
+    );
+  }
+  return { dcgan, state };
+}
+
+async function pruneCheckpoints(root: string, keep: number): Promise<void> {
+  const names = (await readdir(root)).filter((n) => /^step-\d+$/.test(n)).sort();
+  for (const old of names.slice(0, Math.max(0, names.length - keep))) {
+    await rm(join(root, old), { recursive: true, force: true });
+  }
+}
+
+/** Removes the temporary folders that an interrupted save left behind. */
+export async function removeIncompleteCheckpoints(runDir: string): Promise<void> {
+  const root = join(runDir, CHECKPOINTS);
+  if (!existsSync(root)) return;
+  for (const entry of await readdir(root)) {
+    if (entry.includes('.tmp-')) await rm(join(root, entry), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  buildDiscriminator,
+  buildGan,
+  buildGenerator,
+  defaultModelConfig,
+  type ModelConfig,
+} from '@dcgan/models';
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { TrainConfig } from './config.js';
+
+/** The three models of SPEC.md and one Adam optimizer for each trained model. */
+export interface Dcgan {
+  generator: LayersModel;
+  discriminator: LayersModel;
+  /** generator -> frozen discriminator: its trainable weights are the generator's. */
+  gan: LayersModel;
+  generatorOptimizer: tf.AdamOptimizer;
+  discriminatorOptimizer: tf.AdamOptimizer;
+}
+
+/**
+ * Builds the generator, the discriminator and the GAN (in that order, as SPEC.md: the discriminator
+ * exists, then is frozen inside the GAN), and their Adam optimizers.
+ * Weights are drawn from the backend's random generator: seed it (`tf.util` has none) by building
+ * with `createDcgan` right after `tf.setBackend`, or load a checkpoint.
+ */
+export function createDcgan(
+  train: Pick<TrainConfig, 'learningRate' | 'beta1' | 'beta2' | 'epsilon'>,
+  models: ModelConfig = defaultModelConfig(),
+  built?: { generator: LayersModel; discriminator: LayersModel },
+): Dcgan {
+  const generator = built?.generator ?? buildGenerator(models.generator);
+  const discriminator = built?.discriminator ?? buildDiscriminator(models.discriminator);
+  const gan = buildGan(generator, discriminator);
+  const adam = () => tf.train.adam(train.learningRate, train.beta1, train.beta2, train.epsilon);
+  return {
+    generator,
+    discriminator,
+    gan,
+    generatorOptimizer: adam(),
+    discriminatorOptimizer: adam(),
+  };
+}
+
+/** Frees the models' weights and the optimizers' moments. */
+export function disposeDcgan(dcgan: Dcgan): void {
+  dcgan.gan.dispose();
+  dcgan.generatorOptimizer.dispose();
+  dcgan.discriminatorOptimizer.dispose();
+}

@@ -1,0 +1,24 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Keras's clipping of probabilities before the log, so that a confident 0 or 1 stays finite. */
+const EPSILON = 1e-7;
+
+/**
+ * Binary cross-entropy of probabilities `[batch, 1]` against one label for the whole batch,
+ * as Keras's `binary_crossentropy` on a sigmoid output.
+ * @returns a scalar, the mean over the batch
+ */
+export function binaryCrossEntropy(probabilities: tf.Tensor, label: 0 | 1): tf.Scalar {
+  return tf.tidy(() => {
+    const p = tf.clipByValue(probabilities, EPSILON, 1 - EPSILON);
+    return tf.neg(tf.mean(label === 1 ? tf.log(p) : tf.log1p(tf.neg(p)))) as tf.Scalar;
+  });
+}
+
+/** The share of probabilities `[batch, 1]` on the right side of 0.5 for the label. */
+export function accuracy(probabilities: tf.Tensor, label: 0 | 1): tf.Scalar {
+  return tf.tidy(() => {
+    const right = label === 1 ? tf.greater(probabilities, 0.5) : tf.lessEqual(probabilities, 0.5);
+    return tf.mean(tf.cast(right, 'float32'));
+  });
+}

@@ -1,0 +1,39 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { registerWasmTrainingKernels } from './wasm-kernels/register.js';
+
+/** Runs `fn` on a backend (awaiting its start), leaving that backend active. */
+export async function onBackend<T>(name: 'cpu' | 'wasm', fn: () => T | Promise<T>): Promise<T> {
+  if (name === 'wasm') registerWasmTrainingKernels();
+  await tf.setBackend(name);
+  await tf.ready();
+  return fn();
+}
+
+/** ‖a − b‖ / ‖b‖ over nested arrays of numbers: 0 when equal. */
+export function relativeError(a: unknown, b: unknown): number {
+  const flatA = [a].flat(Number.POSITIVE_INFINITY) as number[];
+  const flatB = [b].flat(Number.POSITIVE_INFINITY) as number[];
+  if (flatA.length !== flatB.length) return Number.POSITIVE_INFINITY;
+  let difference = 0;
+  let norm = 0;
+  for (let i = 0; i < flatA.length; i++) {
+    difference += ((flatA[i] as number) - (flatB[i] as number)) ** 2;
+    norm += (flatB[i] as number) ** 2;
+  }
+  return Math.sqrt(difference) / Math.max(Math.sqrt(norm), 1e-30);
+}
+
+/** Every weight of a model (moving statistics too), as plain arrays keyed by name (less its `_N` suffix). */
+export function weightValues(model: LayersModel): Record<string, number[]> {
+  return Object.fromEntries(
+    model.weights.map((w) => [w.name.replace(/_\d+$/, ''), Array.from(w.read().dataSync())]),
+  );
+}
+
+/** A reproducible batch of pseudo-images `[batch, 28, 28, 1]` in [-1, 1]. */
+export function fakeReals(batch: number, seed: number): tf.Tensor4D {
+  return tf.tanh(tf.randomNormal([batch, 28, 28, 1], 0, 1, 'float32', seed)) as tf.Tensor4D;
+}

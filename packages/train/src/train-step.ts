@@ -1,0 +1,128 @@
+import './register-gradients.js';
+import * as tf from '@tensorflow/tfjs-core';
+import type { Dcgan } from './dcgan.js';
+import { accuracy, binaryCrossEntropy } from './losses.js';
+import { keepMovingStatistics, withTrainable } from './model-state.js';
+
+/** What one training iteration measured. */
+export interface StepMetrics {
+  /** Discriminator loss: mean of its cross-entropy on the reals and on the fakes. */
+  discriminatorLoss: number;
+  /** Share of reals called real and fakes called fake by the discriminator, before its update. */
+  discriminatorAccuracy: number;
+  /** Generator loss: cross-entropy of the discriminator's verdict on new fakes against "real". */
+  generatorLoss: number;
+}
+
+// BatchNorm mode, chosen against the pitfalls of SPEC.md. Both steps run every model in training
+// mode (batch statistics), never on the moving averages: the fakes the discriminator learns from
+// are made by the same function that the generator step then trains, and the frozen discriminator
+// inside the GAN judges a batch of fakes exactly as it did in its own step. Keras's predict() would
+// use the generator's moving averages, which lag far behind early on, and training can stall.
+// Moving averages are still kept, for sampling and evaluation: each model's only in its own step.
+
+/**
+ * The discriminator's objective on reals `[batch, 28, 28, 1]` (label 1) and fakes (label 0), each
+ * batch through the discriminator on its own (as the Keras original): the mean of the two losses.
+ * `accuracy` receives the share it got right. Runs the discriminator in training mode.
+ */
+export function discriminatorObjective(
+  dcgan: Dcgan,
+  reals: tf.Tensor4D,
+  fakes: tf.Tensor,
+  accuracyOut?: (right: tf.Scalar) => void,
+): () => tf.Scalar {
+  const { discriminator } = dcgan;
+  return () => {
+    const onReals = discriminator.apply(reals, { training: true }) as tf.Tensor;
+    const onFakes = discriminator.apply(fakes, { training: true }) as tf.Tensor;
+    accuracyOut?.(tf.div(tf.add(accuracy(onReals, 1), accuracy(onFakes, 0)), 2) as tf.Scalar);
+    return tf.div(
+      tf.add(binaryCrossEntropy(onReals, 1), binaryCrossEntropy(onFakes, 0)),
+      2,
+    ) as tf.Scalar;
+  };
+}
+
+/** The generator's objective: fakes `G(z)` through the GAN (frozen discriminator) towards label 1. */
+export function generatorObjective(dcgan: Dcgan, z: tf.Tensor2D): () => tf.Scalar {
+  return () => binaryCrossEntropy(dcgan.gan.apply(z, { training: true }) as tf.Tensor, 1);
+}
+
+/** Fakes `G(z)` `[batch, 28, 28, 1]` as the generator makes them in training mode, its statistics kept. */
+export function trainingFakes(dcgan: Dcgan, z: tf.Tensor2D): tf.Tensor4D {
+  const { generator } = dcgan;
+  return keepMovingStatistics(
+    generator,
+    () => generator.apply(z, { training: true }) as tf.Tensor4D,
+  );
+}
+
+/**
+ * The discriminator's update: one Adam step on `discriminatorObjective` with fakes `G(z)`.
+ * The generator is left exactly as it was.
+ * @param reals `[batch, 28, 28, 1]` in [-1, 1]
+ * @param z noise `[batch, latentSize]`
+ */
+export function discriminatorStep(
+  dcgan: Dcgan,
+  reals: tf.Tensor4D,
+  z: tf.Tensor2D,
+): { loss: number; accuracy: number } {
+  const [loss, right] = tf.tidy(() => {
+    const fakes = trainingFakes(dcgan, z);
+    return withTrainable(dcgan.discriminator, (variables) => {
+      let right: tf.Scalar | undefined;
+      const objective = discriminatorObjective(dcgan, reals, fakes, (r) => {
+        right = tf.keep(r);
+      });
+      const total = dcgan.discriminatorOptimizer.minimize(objective, true, variables) as tf.Scalar;
+      return [total, right as tf.Scalar];
+    });
+  });
+  const values = [loss.dataSync()[0] as number, right.dataSync()[0] as number];
+  tf.dispose([loss, right]);
+  return { loss: values[0] as number, accuracy: values[1] as number };
+}
+
+/**
+ * The generator's update through the GAN: one Adam step on `generatorObjective`; only the generator
+ * moves, and the discriminator (weights and moving statistics) is left exactly as it was.
+ * @param z noise `[batch, latentSize]`
+ */
+export function generatorStep(dcgan: Dcgan, z: tf.Tensor2D): { loss: number } {
+  const variables = dcgan.generator.trainableWeights.map((w) => w.read() as tf.Variable);
+  const loss = keepMovingStatistics(dcgan.discriminator, () =>
+    tf.tidy(
+      () =>
+        dcgan.generatorOptimizer.minimize(
+          generatorObjective(dcgan, z),
+          true,
+          variables,
+        ) as tf.Scalar,
+    ),
+  );
+  const value = loss.dataSync()[0] as number;
+  loss.dispose();
+  return { loss: value };
+}
+
+/**
+ * One iteration of SPEC.md: the discriminator's update, then the generator's on new noise.
+ * @param reals `[batch, 28, 28, 1]` in [-1, 1]; not disposed here
+ * @param noise draws z `[batch, latentSize]` (the caller's seeded source); each z is disposed here
+ */
+export function trainStep(
+  dcgan: Dcgan,
+  reals: tf.Tensor4D,
+  noise: (count: number) => tf.Tensor2D,
+): StepMetrics {
+  const batch = reals.shape[0];
+  const z1 = noise(batch);
+  const d = discriminatorStep(dcgan, reals, z1);
+  z1.dispose();
+  const z2 = noise(batch);
+  const g = generatorStep(dcgan, z2);
+  z2.dispose();
+  return { discriminatorLoss: d.loss, discriminatorAccuracy: d.accuracy, generatorLoss: g.loss };
+}

@@ -1,0 +1,63 @@
+import type { BatchSampler, SeededRandom } from '@dcgan/data';
+import { latentSizeOf } from '@dcgan/models';
+import type { TrainConfig } from './config.js';
+import type { Dcgan } from './dcgan.js';
+import { noiseSource } from './noise.js';
+import { type StepMetrics, trainStep } from './train-step.js';
+
+/** Hooks into the loop; each may be async (the loop waits for it). */
+export interface TrainerCallbacks {
+  /** After every iteration. */
+  onStep?(step: number, metrics: StepMetrics): void | Promise<void>;
+  /** Every `sampleInterval` iterations and after the last one: log, sample, checkpoint. */
+  onSample?(step: number, metrics: StepMetrics): void | Promise<void>;
+  /** Asked before each iteration: true ends the loop early (the caller then checkpoints). */
+  shouldStop?(): boolean;
+}
+
+/** Thrown when a loss turns NaN or infinite; the run stops and keeps its last good checkpoint. */
+export class NonFiniteLossError extends Error {
+  constructor(
+    readonly step: number,
+    readonly metrics: StepMetrics,
+  ) {
+    super(
+      `losses are not finite at iteration ${step} (discriminator ${metrics.discriminatorLoss}, ` +
+        `generator ${metrics.generatorLoss}): training stopped; the last good checkpoint is kept. ` +
+        'Try a lower --learning-rate.',
+    );
+  }
+}
+
+/**
+ * The training loop (nanoGPT-short): step, check, log, sample and checkpoint through callbacks.
+ * It knows nothing of files or backends; it yields to the event loop between iterations so that
+ * signals and pages stay responsive.
+ * @returns the number of iterations done when the loop ended, and whether it was asked to stop
+ */
+export async function train(options: {
+  dcgan: Dcgan;
+  sampler: BatchSampler;
+  noiseRandom: SeededRandom;
+  config: Pick<TrainConfig, 'iterations' | 'sampleInterval'>;
+  startStep?: number;
+  callbacks?: TrainerCallbacks;
+}): Promise<{ step: number; stopped: boolean }> {
+  const { dcgan, sampler, config, callbacks = {} } = options;
+  const noise = noiseSource(options.noiseRandom, latentSizeOf(dcgan.generator));
+  let step = options.startStep ?? 0;
+  while (step < config.iterations) {
+    if (callbacks.shouldStop?.()) return { step, stopped: true };
+    const reals = sampler.next();
+    const metrics = trainStep(dcgan, reals, noise);
+    reals.dispose();
+    step++;
+    if (!Object.values(metrics).every(Number.isFinite)) throw new NonFiniteLossError(step, metrics);
+    await callbacks.onStep?.(step, metrics);
+    if (step % config.sampleInterval === 0 || step === config.iterations) {
+      await callbacks.onSample?.(step, metrics);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { step, stopped: false };
+}
