@@ -1,1 +1,3 @@
-export {};
+export { encodeGreyGif, encodeGreyPng } from './encode.js';
+export type { GreyImage, GridOptions } from './grid.js';
+export { gridFromValues } from './grid.js';

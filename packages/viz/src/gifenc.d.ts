@@ -1,0 +1,14 @@
+// gifenc ships no types; these are the parts this package uses.
+declare module 'gifenc' {
+  interface FrameOptions {
+    palette?: number[][];
+    delay?: number;
+    repeat?: number;
+  }
+  interface Encoder {
+    writeFrame(index: Uint8Array, width: number, height: number, options?: FrameOptions): void;
+    finish(): void;
+    bytes(): Uint8Array;
+  }
+  export function GIFEncoder(): Encoder;
+}
