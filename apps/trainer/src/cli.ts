@@ -1,1 +1,129 @@
-console.log('dcgan');
+#!/usr/bin/env node
+/**
+ * dcgan: the command-line trainer of dcgan.js.
+ *   dcgan train --iterations 200 --out runs/quick      train the spec's DCGAN on real MNIST
+ *   dcgan train --resume runs/quick                    continue an interrupted run
+ *   dcgan sample runs/quick --count 64 --out digits.png
+ *   dcgan bench                                        training speed of each backend
+ * From the repository: pnpm dcgan <command> ...
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { BACKENDS, type BackendChoice } from './backend.js';
+import { runBench } from './commands/run-bench.js';
+import { runSample } from './commands/sample.js';
+import { runTraining } from './commands/train.js';
+import { buildRunConfig, type ConfigFlag, configFlags, parseFlagValue } from './run-config.js';
+
+const program = new Command('dcgan')
+  .description('Train and use DCGANs on MNIST-like data with TensorFlow.js')
+  .showHelpAfterError()
+  .configureOutput({
+    outputError: (text, write) => write(`error: ${text.replace(/^error: /, '')}`),
+  });
+
+const backendOption = () =>
+  new Option('--backend <name>', 'TensorFlow.js backend')
+    .choices(BACKENDS as unknown as string[])
+    .default('auto');
+const integer =
+  (name: string, min = 0) =>
+  (text: string) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min)
+      throw new InvalidArgumentError(`${name} expects an integer >= ${min}`);
+    return value;
+  };
+
+const trainCommand = program
+  .command('train')
+  .description(
+    "train the spec's DCGAN (defaults: SPEC.md's 20,000 iterations, batch 128, Adam 0.001)",
+  )
+  .option(
+    '--data <source>',
+    'mnist (built in), fashion (Debian dataset-fashion-mnist) or a folder of IDX files',
+    'mnist',
+  )
+  .addOption(backendOption())
+  .option('--out <dir>', 'run folder for config, metrics, samples and checkpoints')
+  .option(
+    '--resume <dir>',
+    'continue the run in this folder from its last checkpoint (--iterations may extend it)',
+  );
+const flags = configFlags();
+for (const flag of flags) {
+  trainCommand.option(
+    `${flag.flag} <${flag.kind === 'list' ? 'a,b,...' : 'n'}>`,
+    `config ${flag.path.join('.')}`,
+  );
+}
+trainCommand.action(async (options: Record<string, string | undefined>) => {
+  const overrides = new Map<ConfigFlag, number | number[]>();
+  for (const flag of flags) {
+    const text = options[camel(flag.flag)];
+    if (text !== undefined) overrides.set(flag, parseFlagValue(text, flag));
+  }
+  if (options.resume) {
+    const extra = [...overrides.keys()].filter((f) => f.flag !== '--iterations').map((f) => f.flag);
+    if (extra.length > 0)
+      throw new Error(`--resume keeps the run's config: ${extra.join(', ')} cannot change it`);
+    const iterations = [...overrides].find(([f]) => f.flag === '--iterations')?.[1] as
+      | number
+      | undefined;
+    process.exitCode = await runTraining({
+      kind: 'resume',
+      runDir: options.resume,
+      backend: options.backend as BackendChoice,
+      iterations,
+    });
+    return;
+  }
+  const config = buildRunConfig(options.data as string, options.backend as string, overrides);
+  const runDir =
+    options.out ??
+    `runs/${config.data.replace(/\W+/g, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  process.exitCode = await runTraining({ kind: 'new', runDir, config });
+});
+
+program
+  .command('sample')
+  .description(
+    'write samples of a trained generator: a grid (.png) or the images as IDX (.idx, .idx.gz)',
+  )
+  .argument(
+    '<source>',
+    'a run folder (its newest checkpoint) or a folder holding a generator model.json',
+  )
+  .requiredOption('--out <file>', 'output file: .png, .idx or .idx.gz')
+  .option('--count <n>', 'how many images', integer('--count', 1), 64)
+  .option('--seed <n>', 'seed of the noise', integer('--seed'), 0)
+  .addOption(backendOption())
+  .action(
+    async (
+      source: string,
+      options: { out: string; count: number; seed: number; backend: BackendChoice },
+    ) => {
+      await runSample({ source, ...options });
+    },
+  );
+
+program
+  .command('bench')
+  .description('training and inference speed of the spec model, for each backend installed')
+  .option('--backends <names>', 'comma-separated backends (default: every fast one installed)')
+  .option('--batch-size <n>', 'batch size', integer('--batch-size', 1), 128)
+  .option('--iterations <n>', 'timed iterations (median reported)', integer('--iterations', 1), 5)
+  .option('--json', 'one JSON object a backend, a line each')
+  .option('--profile', 'time each kernel of one iteration instead')
+  .action(async (options: { backends?: string; batchSize: number; iterations: number; json?: boolean; profile?: boolean }) => {
+    await runBench(options);
+  });
+
+function camel(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+program.parseAsync().catch((error: Error) => {
+  console.error(`error: ${error.message}`);
+  process.exitCode = 2;
+});

@@ -30,6 +30,7 @@ export function createDcgan(
   models: ModelConfig = defaultModelConfig(),
   built?: { generator: LayersModel; discriminator: LayersModel },
 ): Dcgan {
+  checkGradientsRegistered();
   const generator = built?.generator ?? buildGenerator(models.generator);
   const discriminator = built?.discriminator ?? buildDiscriminator(models.discriminator);
   const gan = buildGan(generator, discriminator);
@@ -48,4 +49,17 @@ export function disposeDcgan(dcgan: Dcgan): void {
   dcgan.gan.dispose();
   dcgan.generatorOptimizer.dispose();
   dcgan.discriminatorOptimizer.dispose();
+}
+
+/**
+ * tfjs-core's own entry registers no gradients; the `@tensorflow/tfjs` bundle (and tfjs-node, which
+ * loads it) does. Fail early, with the fix, rather than at the first step.
+ */
+function checkGradientsRegistered(): void {
+  if (!tf.getGradient('Conv2D')) {
+    throw new Error(
+      "TensorFlow.js gradients are not registered: import '@tensorflow/tfjs' once before training " +
+        "(or, with a bundler, '@tensorflow/tfjs-core/dist/register_all_gradients')",
+    );
+  }
 }

@@ -2,6 +2,7 @@ export type { TrainConfig } from './config.js';
 export { checkTrainConfig, defaultTrainConfig } from './config.js';
 export type { Dcgan } from './dcgan.js';
 export { createDcgan, disposeDcgan } from './dcgan.js';
+export * from './eval/index.js';
 export { accuracy, binaryCrossEntropy } from './losses.js';
 export { keepMovingStatistics, withTrainable } from './model-state.js';
 export { noiseSource } from './noise.js';

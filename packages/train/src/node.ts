@@ -1,6 +1,7 @@
 /**
  * Node entry point of @dcgan/train: everything of the main entry, plus checkpoints on disk.
  *   import { saveCheckpoint, loadCheckpoint } from '@dcgan/train/node';
+ *   import { evaluateGenerator } from '@dcgan/train/node';
  */
 
 export type { CheckpointState } from './checkpoint.js';
@@ -12,4 +13,5 @@ export {
   removeIncompleteCheckpoints,
   saveCheckpoint,
 } from './checkpoint.js';
+export * from './eval/node.js';
 export * from './index.js';

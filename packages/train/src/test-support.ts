@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import './register-gradients.js';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { registerWasmTrainingKernels } from './wasm-kernels/register.js';
 

@@ -1,4 +1,3 @@
-import './register-gradients.js';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dcgan } from './dcgan.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';

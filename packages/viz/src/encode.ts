@@ -1,7 +1,10 @@
 import { encode as encodePng } from 'fast-png';
-import { GIFEncoder } from 'gifenc';
+import * as gifenc from 'gifenc';
 import type { GreyImage } from './grid.js';
 
+// gifenc is CommonJS under Node (named exports sit on `default`) and ESM under bundlers.
+const GIFEncoder =
+  gifenc.GIFEncoder ?? (gifenc as unknown as { default: typeof gifenc }).default.GIFEncoder;
 const GREY_PALETTE = Array.from({ length: 256 }, (_, v) => [v, v, v]);
 
 /** Encodes a grey picture as an 8-bit greyscale PNG file. */

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { WasmHeapBackend } from './heap.js';
+import { im2col } from './im2col.js';
 import { KernelRunner } from './run-kernel.js';
 
 /**
- * Conv2DBackpropFilter composed of the backend's fast kernels (im2col and one MatMul):
- * for each filter tap (kh, kw), a strided slice of the padded input `[batch, outH, outW, inC]`;
- * the taps side by side give patches `[batch*outH*outW, kh*kw*inC]`, and
- * patchesᵀ · dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]`.
+ * Conv2DBackpropFilter as im2col and one matrix multiply: patches `[batch*outH*outW, kh*kw*inC]`
+ * of x, and patchesᵀ · dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]`
+ * (patches transposed explicitly: the backend's transposed matrix multiply is slow).
  */
 export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig {
   return {
@@ -32,7 +33,7 @@ export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig
         tf.backend_util.convertConv2DDataFormat(dataFormat),
       );
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
-      const result = filterGradient(runner, x, dy, info);
+      const result = filterGradient(runner, backend as unknown as WasmHeapBackend, x, dy, info);
       runner.dispose(result);
       return result;
     },
@@ -41,66 +42,22 @@ export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig
 
 function filterGradient(
   runner: KernelRunner,
+  backend: WasmHeapBackend,
   x: tf.TensorInfo,
   dy: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
-  const { batchSize, inChannels, outChannels, outHeight, outWidth, strideHeight, strideWidth } =
-    info;
-  const { filterHeight, filterWidth, padInfo } = info;
-  const needHeight = (outHeight - 1) * strideHeight + filterHeight;
-  const needWidth = (outWidth - 1) * strideWidth + filterWidth;
-  const padded = runner.run(
-    'PadV2',
-    { x },
-    {
-      paddings: [
-        [0, 0],
-        [padInfo.top, Math.max(0, needHeight - info.inHeight - padInfo.top)],
-        [padInfo.left, Math.max(0, needWidth - info.inWidth - padInfo.left)],
-        [0, 0],
-      ],
-      constantValue: 0,
-    },
-  );
-  const taps: tf.TensorInfo[] = [];
-  for (let kh = 0; kh < filterHeight; kh++) {
-    for (let kw = 0; kw < filterWidth; kw++) {
-      taps.push(
-        runner.run(
-          'StridedSlice',
-          { x: padded },
-          {
-            begin: [0, kh, kw, 0],
-            end: [
-              batchSize,
-              kh + (outHeight - 1) * strideHeight + 1,
-              kw + (outWidth - 1) * strideWidth + 1,
-              inChannels,
-            ],
-            strides: [1, strideHeight, strideWidth, 1],
-            beginMask: 0,
-            endMask: 0,
-            ellipsisMask: 0,
-            newAxisMask: 0,
-            shrinkAxisMask: 0,
-          },
-        ),
-      );
-    }
-  }
-  const rows = batchSize * outHeight * outWidth;
-  const patches =
-    taps.length === 1
-      ? (taps[0] as tf.TensorInfo)
-      : runner.run('Concat', taps as unknown as Record<string, tf.TensorInfo>, { axis: 3 });
+  const { filterHeight, filterWidth, inChannels, outChannels } = info;
+  const patches = runner.track(im2col(backend, x, info));
+  const [rows, columns] = patches.shape as [number, number];
+  const patchesT = runner.run('Transpose', { x: patches }, { perm: [1, 0] });
   const gradient = runner.run(
     'BatchMatMul',
     {
-      a: runner.reshape(patches, [1, rows, filterHeight * filterWidth * inChannels]),
+      a: runner.reshape(patchesT, [1, columns, rows]),
       b: runner.reshape(dy, [1, rows, outChannels]),
     },
-    { transposeA: true, transposeB: false },
+    { transposeA: false, transposeB: false },
   );
   return runner.reshape(gradient, [filterHeight, filterWidth, inChannels, outChannels]);
 }

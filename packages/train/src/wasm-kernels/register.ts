@@ -1,13 +1,43 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { batchNormGradient } from './batch-norm-gradient.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
+import { leakyReluGradient } from './leaky-relu-gradient.js';
+import { untransposedMatMulKernel } from './mat-mul.js';
+
+const registered = new Set<string>();
 
 /**
- * Registers the kernels that training needs and that tfjs 4.22's wasm backend lacks
- * (Conv2DBackpropFilter), composed of the backend's own kernels. Safe to call twice.
+ * Registers training kernels for the wasm backend, composed of its fast paths (XNNPACK convolution,
+ * untransposed matrix multiply): Conv2DBackpropFilter, which tfjs 4.22's wasm backend lacks;
+ * Conv2DBackpropInput (the forward pass of Conv2DTranspose), which it has only as a slow direct loop;
+ * and matrix multiplies with transposed operands, which it runs 10 to 20 times slower. Also replaces
+ * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend).
+ * Safe to call twice.
  * Call it from the app that chose the wasm backend, before training.
  */
 export function registerWasmTrainingKernels(backendName = 'wasm'): void {
-  for (const kernel of [conv2dBackpropFilterKernel(backendName)]) {
-    if (!tf.getKernel(kernel.kernelName, backendName)) tf.registerKernel(kernel);
+  if (registered.has(backendName)) return;
+  registered.add(backendName);
+  replaceKernel('Conv2DBackpropInput', backendName, (native) =>
+    conv2dBackpropInputKernel(backendName, native),
+  );
+  replaceKernel('BatchMatMul', backendName, untransposedMatMulKernel);
+  replaceKernel('_FusedMatMul', backendName, untransposedMatMulKernel);
+  if (!tf.getKernel('Conv2DBackpropFilter', backendName)) {
+    tf.registerKernel(conv2dBackpropFilterKernel(backendName));
   }
+  tf.registerGradient(batchNormGradient);
+  tf.registerGradient(leakyReluGradient);
+}
+
+function replaceKernel(
+  name: string,
+  backendName: string,
+  make: (native: tf.KernelConfig) => tf.KernelConfig,
+): void {
+  const native = tf.getKernel(name, backendName);
+  if (!native) return;
+  tf.unregisterKernel(name, backendName);
+  tf.registerKernel(make(native));
 }

@@ -29,6 +29,12 @@ export class KernelRunner {
     return info;
   }
 
+  /** Frees `info` with the intermediate results, unless it is the one kept. */
+  track(info: tf.TensorInfo): tf.TensorInfo {
+    this.made.push(info);
+    return info;
+  }
+
   reshape(x: tf.TensorInfo, shape: number[]): tf.TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }

@@ -1,0 +1,67 @@
+// The @tensorflow/tfjs bundle registers the gradients that training needs (tfjs-core alone does not).
+import '@tensorflow/tfjs';
+import { registerWasmTrainingKernels } from '@dcgan/train';
+import * as tf from '@tensorflow/tfjs-core';
+
+/** The backends the trainer can run on; `auto` picks the fastest one installed. */
+export const BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKENDS)[number];
+
+/** The backend that runs, and why it was chosen (the run's first line). */
+export interface ActiveBackend {
+  name: string;
+  reason: string;
+  threads: number;
+}
+
+/**
+ * Starts a TensorFlow.js backend. `tensorflow-gpu` and `tensorflow` load `@tensorflow/tfjs-node-gpu`
+ * and `@tensorflow/tfjs-node` when the user has installed them (they are never dependencies: their
+ * install downloads libtensorflow). `auto` tries them in that order and falls back to wasm.
+ */
+export async function startBackend(choice: BackendChoice): Promise<ActiveBackend> {
+  if (choice === 'tensorflow-gpu' || choice === 'tensorflow') {
+    const error = await loadNative(choice);
+    if (error) throw new Error(`--backend ${choice}: ${error}`);
+    return { name: choice, reason: `--backend ${choice}`, threads: 0 };
+  }
+  if (choice === 'auto') {
+    const failures: string[] = [];
+    for (const native of ['tensorflow-gpu', 'tensorflow'] as const) {
+      const error = await loadNative(native);
+      if (!error)
+        return { name: native, reason: `auto: ${packageOf(native)} is installed`, threads: 0 };
+      failures.push(error);
+    }
+    const wasm = await startWasm();
+    return { ...wasm, reason: `auto: ${failures.join('; ')}; using the embedded wasm backend` };
+  }
+  if (choice === 'wasm') return { ...(await startWasm()), reason: '--backend wasm' };
+  await import('@tensorflow/tfjs-backend-cpu');
+  await tf.setBackend('cpu');
+  return { name: 'cpu', reason: '--backend cpu (pure JavaScript, very slow)', threads: 1 };
+}
+
+async function startWasm(): Promise<Omit<ActiveBackend, 'reason'>> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  registerWasmTrainingKernels();
+  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend failed to start');
+  return { name: 'wasm', threads: wasm.getThreadsCount() };
+}
+
+function packageOf(native: 'tensorflow-gpu' | 'tensorflow'): string {
+  return native === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
+}
+
+/** Loads a native backend; returns why it could not, or undefined when it runs. */
+async function loadNative(native: 'tensorflow-gpu' | 'tensorflow'): Promise<string | undefined> {
+  const name = packageOf(native);
+  try {
+    await import(name);
+  } catch {
+    return `${name} is not installed`;
+  }
+  if (!(await tf.setBackend('tensorflow')))
+    return `${name} is installed but its backend did not start`;
+  return undefined;
+}

@@ -1,0 +1,92 @@
+import { buildDiscriminator, buildGenerator, generate } from '@dcgan/models';
+import { type Dcgan, createDcgan, defaultTrainConfig, disposeDcgan, trainStep } from '@dcgan/train';
+import * as tf from '@tensorflow/tfjs-core';
+import { type BackendChoice, startBackend } from '../backend.js';
+
+/** GFLOP of one training iteration of the spec's model at batch 128 (see the fast-training issue). */
+const GFLOP_PER_ITERATION_128 = 34.0;
+
+/** What `dcgan bench` measured on one backend. */
+export interface BenchResult {
+  backend: string;
+  threads: number;
+  batchSize: number;
+  iterationsPerSecond: number;
+  imagesPerSecond: number;
+  inferenceImagesPerSecond: number;
+  gflops: number;
+}
+
+function newDcgan(): Dcgan {
+  return createDcgan(defaultTrainConfig(), undefined, {
+    generator: buildGenerator({}, { seed: 1 }),
+    discriminator: buildDiscriminator({}, { seed: 2 }),
+  });
+}
+
+function batchAndNoise(batchSize: number) {
+  const reals = tf.tanh(tf.randomNormal([batchSize, 28, 28, 1], 0, 1, 'float32', 3)) as tf.Tensor4D;
+  let seed = 10;
+  const noise = (n: number) => tf.randomNormal([n, 100], 0, 1, 'float32', seed++) as tf.Tensor2D;
+  return { reals, noise };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/**
+ * Measures steady-state training speed (warm-up excluded, median of `timed` iterations) and
+ * generator inference speed on one backend.
+ */
+export async function benchBackend(choice: BackendChoice, options: { batchSize: number; warmup: number; timed: number }): Promise<BenchResult> {
+  const backend = await startBackend(choice);
+  const dcgan = newDcgan();
+  const { reals, noise } = batchAndNoise(options.batchSize);
+  const seconds: number[] = [];
+  for (let i = 0; i < options.warmup + options.timed; i++) {
+    const start = performance.now();
+    trainStep(dcgan, reals, noise);
+    if (i >= options.warmup) seconds.push((performance.now() - start) / 1000);
+  }
+  generate(dcgan.generator, 256, { seed: 1 }).dispose();
+  const inference: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const images = generate(dcgan.generator, 1024, { seed: i });
+    await images.data();
+    images.dispose();
+    inference.push(1024 / ((performance.now() - start) / 1000));
+  }
+  reals.dispose();
+  disposeDcgan(dcgan);
+  const iterationsPerSecond = 1 / median(seconds);
+  return {
+    backend: backend.name,
+    threads: backend.threads,
+    batchSize: options.batchSize,
+    iterationsPerSecond,
+    imagesPerSecond: iterationsPerSecond * options.batchSize,
+    inferenceImagesPerSecond: median(inference),
+    gflops: iterationsPerSecond * GFLOP_PER_ITERATION_128 * (options.batchSize / 128),
+  };
+}
+
+/** Times every kernel of one training iteration (after a warm-up one): name, calls, total ms. */
+export async function profileIteration(choice: BackendChoice, batchSize: number): Promise<{ kernel: string; calls: number; ms: number }[]> {
+  await startBackend(choice);
+  const dcgan = newDcgan();
+  const { reals, noise } = batchAndNoise(batchSize);
+  trainStep(dcgan, reals, noise);
+  const profile = await tf.profile(() => {
+    trainStep(dcgan, reals, noise);
+  });
+  const totals = new Map<string, { calls: number; ms: number }>();
+  for (const kernel of profile.kernels) {
+    const entry = totals.get(kernel.name) ?? { calls: 0, ms: 0 };
+    entry.calls++;
+    entry.ms += typeof kernel.kernelTimeMs === 'number' ? kernel.kernelTimeMs : 0;
+    totals.set(kernel.name, entry);
+  }
+  reals.dispose();
+  disposeDcgan(dcgan);
+  return [...totals].map(([kernel, t]) => ({ kernel, ...t })).sort((a, b) => b.ms - a.ms);
+}

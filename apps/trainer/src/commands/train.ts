@@ -1,0 +1,231 @@
+import { existsSync } from 'node:fs';
+import {
+  createBatchSampler,
+  type ImageDataset,
+  loadDataset,
+  resolveDataDir,
+  SeededRandom,
+} from '@dcgan/data/node';
+import { buildDiscriminator, buildGenerator, latentSizeOf, sampleNoise } from '@dcgan/models/node';
+import {
+  type CheckpointState,
+  createDcgan,
+  type Dcgan,
+  latestCheckpoint,
+  loadCheckpoint,
+  NonFiniteLossError,
+  removeIncompleteCheckpoints,
+  type StepMetrics,
+  saveCheckpoint,
+  train,
+} from '@dcgan/train/node';
+import { gridFromValues, readGreyPng, writeGif, writeGridPng } from '@dcgan/viz/node';
+import * as tf from '@tensorflow/tfjs-core';
+import { type BackendChoice, startBackend } from '../backend.js';
+import { createProgress } from '../progress.js';
+import type { RunConfig } from '../run-config.js';
+import {
+  appendMetrics,
+  createRunDir,
+  listSampleGrids,
+  readRunConfig,
+  runPaths,
+  truncateMetrics,
+} from '../run-files.js';
+
+/** Seeds derived from the run's seed, one per random stream, so that each can be resumed alone. */
+const seeds = (seed: number) => ({
+  generator: seed,
+  discriminator: seed + 1,
+  noise: seed + 2,
+  batches: seed + 3,
+  fixedNoise: seed + 4,
+});
+
+/** What `dcgan train` was asked to do: a new run, or `--resume` of an old one. */
+export type TrainRequest =
+  | { kind: 'new'; runDir: string; config: RunConfig }
+  | { kind: 'resume'; runDir: string; backend: BackendChoice; iterations?: number };
+
+/**
+ * Trains the spec's DCGAN, writing `config.json`, `metrics.jsonl`, sample grids, checkpoints and
+ * `samples.gif` into the run folder. SIGINT and SIGTERM save a checkpoint and end with exit code 0.
+ * @returns the process exit code
+ */
+export async function runTraining(request: TrainRequest): Promise<number> {
+  const { runDir } = request;
+  const config = request.kind === 'new' ? request.config : await resumedConfig(request);
+  resolveDataDir(config.data);
+  if (request.kind === 'new' && existsSync(runPaths(runDir).config)) {
+    throw new Error(
+      `--out ${runDir} already holds a run: pass --resume ${runDir} to continue it, or another --out`,
+    );
+  }
+  const dataset = await loadDataset(config.data, 'train');
+  const backend = await startBackend(
+    request.kind === 'new' ? (config.backend as BackendChoice) : request.backend,
+  );
+  console.error(
+    `backend: ${backend.name} (${backend.reason})${backend.threads ? `, ${backend.threads} thread(s)` : ''}`,
+  );
+  const session =
+    request.kind === 'new'
+      ? await startRun(runDir, config, dataset)
+      : await resumeRun(runDir, config, dataset);
+  console.error(
+    `${session.startStep > 0 ? `resuming ${runDir} at iteration ${session.startStep}` : `training into ${runDir}`}: ` +
+      `${config.train.iterations} iterations, batch ${config.train.batchSize}, data ${config.data} (${dataset.count} images)`,
+  );
+  return trainSession(runDir, config, session);
+}
+
+interface Session {
+  dcgan: Dcgan;
+  sampler: ReturnType<typeof createBatchSampler>;
+  noiseRandom: SeededRandom;
+  startStep: number;
+}
+
+async function resumedConfig(
+  request: Extract<TrainRequest, { kind: 'resume' }>,
+): Promise<RunConfig> {
+  const config = await readRunConfig(request.runDir);
+  if (request.iterations !== undefined) config.train.iterations = request.iterations;
+  return config;
+}
+
+async function startRun(
+  runDir: string,
+  config: RunConfig,
+  dataset: ImageDataset,
+): Promise<Session> {
+  const s = seeds(config.train.seed);
+  await createRunDir(runDir, config);
+  const dcgan = createDcgan(config.train, config.model, {
+    generator: buildGenerator(config.model.generator, { seed: s.generator }),
+    discriminator: buildDiscriminator(config.model.discriminator, { seed: s.discriminator }),
+  });
+  const sampler = createBatchSampler(dataset, {
+    batchSize: config.train.batchSize,
+    seed: s.batches,
+  });
+  return { dcgan, sampler, noiseRandom: new SeededRandom(s.noise), startStep: 0 };
+}
+
+async function resumeRun(
+  runDir: string,
+  config: RunConfig,
+  dataset: ImageDataset,
+): Promise<Session> {
+  await removeIncompleteCheckpoints(runDir);
+  const checkpoint = await latestCheckpoint(runDir);
+  if (!checkpoint) {
+    console.error(`${runDir} has no checkpoint yet: starting it again from iteration 0`);
+    await truncateMetrics(runDir, 0);
+    return startRun(runDir, config, dataset);
+  }
+  const { dcgan, state } = await loadCheckpoint(checkpoint);
+  const sampler = createBatchSampler(dataset, { batchSize: config.train.batchSize, seed: 0 });
+  sampler.setState(state.samplerState);
+  const noiseRandom = new SeededRandom(0);
+  noiseRandom.setState(state.noiseRandomState);
+  await truncateMetrics(runDir, state.step);
+  return { dcgan, sampler, noiseRandom, startStep: state.step };
+}
+
+async function trainSession(runDir: string, config: RunConfig, session: Session): Promise<number> {
+  const { dcgan, sampler, noiseRandom } = session;
+  const paths = runPaths(runDir);
+  const fixedNoise = sampleNoise(
+    config.train.sampleCount,
+    latentSizeOf(dcgan.generator),
+    seeds(config.train.seed).fixedNoise,
+  );
+  const progress = createProgress(session.startStep, config.train.iterations);
+  let stopRequested = false;
+  const onSignal = (signal: string) => {
+    if (!stopRequested)
+      progress.log(`${signal}: saving a checkpoint after this iteration, then stopping`);
+    stopRequested = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let lastCheckpointStep = session.startStep;
+  let intervalStart = { step: session.startStep, time: performance.now() };
+  const checkpoint = async (step: number) => {
+    const state: CheckpointState = {
+      step,
+      noiseRandomState: noiseRandom.getState(),
+      samplerState: sampler.getState(),
+      config: { data: config.data, model: config.model, train: config.train },
+    };
+    await saveCheckpoint(runDir, dcgan, state, config.train.keepCheckpoints);
+    lastCheckpointStep = step;
+  };
+  const onSample = async (step: number, metrics: StepMetrics) => {
+    const images = tf.tidy(() => dcgan.generator.predict(fixedNoise) as tf.Tensor4D);
+    const grid = gridFromValues(
+      await images.data(),
+      config.train.sampleCount,
+      config.model.generator.imageSize,
+      { scale: 2 },
+    );
+    images.dispose();
+    await writeGridPng(paths.sample(step), grid);
+    await checkpoint(step);
+    const seconds = (performance.now() - intervalStart.time) / 1000;
+    const iterationsPerSecond = (step - intervalStart.step) / seconds;
+    intervalStart = { step, time: performance.now() };
+    await appendMetrics(runDir, {
+      step,
+      ...metrics,
+      iterationsPerSecond,
+      time: new Date().toISOString(),
+    });
+    progress.log(
+      `iteration ${step}: D loss ${metrics.discriminatorLoss.toFixed(4)}, D accuracy ${(metrics.discriminatorAccuracy * 100).toFixed(1)}%, ` +
+        `G loss ${metrics.generatorLoss.toFixed(4)}, ${iterationsPerSecond.toFixed(2)} it/s, grid ${paths.sample(step)}`,
+    );
+  };
+  try {
+    const result = await train({
+      dcgan,
+      sampler,
+      noiseRandom,
+      config: config.train,
+      startStep: session.startStep,
+      callbacks: {
+        onStep: (step, m) => progress.update(step, m),
+        onSample,
+        shouldStop: () => stopRequested,
+      },
+    });
+    progress.stop();
+    if (result.step > lastCheckpointStep) await checkpoint(result.step);
+    await writeRunGif(runDir);
+    console.error(
+      result.stopped
+        ? `stopped at iteration ${result.step}; checkpoint saved. Continue with: dcgan train --resume ${runDir}`
+        : `done: ${result.step} iterations. Samples: ${paths.gif}. Generator: dcgan sample ${runDir} --out digits.png`,
+    );
+    return 0;
+  } catch (error) {
+    progress.stop();
+    if (error instanceof NonFiniteLossError) {
+      console.error(`error: ${error.message} (last checkpoint: iteration ${lastCheckpointStep})`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    fixedNoise.dispose();
+  }
+}
+
+/** Writes `samples.gif`: the run's sample grids in order. */
+async function writeRunGif(runDir: string): Promise<void> {
+  const grids = await listSampleGrids(runDir);
+  if (grids.length > 0)
+    await writeGif(runPaths(runDir).gif, await Promise.all(grids.map(readGreyPng)));
+}

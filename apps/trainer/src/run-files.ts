@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '@dcgan/models/node';
+import type { RunConfig } from './run-config.js';
+
+/** The files of a run folder. */
+export const runPaths = (runDir: string) => ({
+  config: join(runDir, 'config.json'),
+  metrics: join(runDir, 'metrics.jsonl'),
+  samples: join(runDir, 'samples'),
+  sample: (step: number) => join(runDir, 'samples', `step-${String(step).padStart(7, '0')}.png`),
+  gif: join(runDir, 'samples.gif'),
+});
+
+/** Creates a run folder and writes its `config.json`. */
+export async function createRunDir(runDir: string, config: RunConfig): Promise<void> {
+  await mkdir(runPaths(runDir).samples, { recursive: true });
+  await writeFileAtomic(runPaths(runDir).config, `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/** Reads a run's `config.json`, naming the file when it is missing or broken. */
+export async function readRunConfig(runDir: string): Promise<RunConfig> {
+  const path = runPaths(runDir).config;
+  if (!existsSync(path))
+    throw new Error(`${path}: missing (is ${runDir} a run folder made by dcgan train?)`);
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as RunConfig;
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Appends one record to `metrics.jsonl`. */
+export async function appendMetrics(
+  runDir: string,
+  record: Record<string, unknown>,
+): Promise<void> {
+  await appendFile(runPaths(runDir).metrics, `${JSON.stringify(record)}\n`);
+}
+
+/**
+ * The records of `metrics.jsonl` up to `lastStep`: on resume, lines written after the checkpoint
+ * (or cut short by a kill) are dropped and the file rewritten.
+ */
+export async function truncateMetrics(runDir: string, lastStep: number): Promise<void> {
+  const path = runPaths(runDir).metrics;
+  if (!existsSync(path)) return;
+  const kept = (await readFile(path, 'utf8')).split('\n').filter((line) => {
+    try {
+      return (JSON.parse(line) as { step: number }).step <= lastStep;
+    } catch {
+      return false;
+    }
+  });
+  await writeFileAtomic(path, kept.map((line) => `${line}\n`).join(''));
+}
+
+/** The sample grids of a run, oldest first. */
+export async function listSampleGrids(runDir: string): Promise<string[]> {
+  const dir = runPaths(runDir).samples;
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir))
+    .filter((n) => /^step-\d+\.png$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+}

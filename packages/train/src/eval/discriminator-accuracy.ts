@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+
+/** How well a discriminator tells real images from fakes. */
+export interface DiscriminatorAccuracy {
+  /** The mean of the two shares below: the accuracy on as many reals as fakes. */
+  accuracy: number;
+  /** Share of the reals it calls real (P(real) > 0.5). */
+  realsCalledReal: number;
+  /** Share of the fakes it calls fake (P(real) <= 0.5). */
+  fakesCalledFake: number;
+}
+
+/**
+ * The discriminator's accuracy in inference mode (BatchNorm on its moving averages), threshold 0.5,
+ * as the training step's `accuracy`. Inputs are read, not disposed.
+ * @param reals `[count, 28, 28, 1]` in [-1, 1]
+ * @param fakes `[count', 28, 28, 1]` in [-1, 1]
+ */
+export function discriminatorAccuracy(
+  discriminator: LayersModel,
+  reals: tf.Tensor4D,
+  fakes: tf.Tensor4D,
+  batchSize = 500,
+): DiscriminatorAccuracy {
+  const share = (images: tf.Tensor4D, label: 0 | 1) => {
+    const right = tf.tidy(() => {
+      const probabilities = discriminator.predict(images, { batchSize }) as tf.Tensor;
+      const called =
+        label === 1 ? tf.greater(probabilities, 0.5) : tf.lessEqual(probabilities, 0.5);
+      return tf.mean(tf.cast(called, 'float32'));
+    });
+    const value = right.dataSync()[0] as number;
+    right.dispose();
+    return value;
+  };
+  const realsCalledReal = share(reals, 1);
+  const fakesCalledFake = share(fakes, 0);
+  return { accuracy: (realsCalledReal + fakesCalledFake) / 2, realsCalledReal, fakesCalledFake };
+}

@@ -1,0 +1,202 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { KernelRunner } from './run-kernel.js';
+
+/** One output phase of a strided transposed convolution: which filter taps, which input offsets. */
+interface Phase {
+  /** First filter tap (in the filter reversed along that axis) and how many taps. */
+  firstTap: number;
+  taps: number;
+  /** Offset of the first input row read for output row 0 of the phase: `Y + firstOffset + t`. */
+  firstOffset: number;
+}
+
+/**
+ * For output positions `y = stride * Y + phase`, the taps `k ≡ phase + pad (mod stride)` of a filter
+ * of size `size` read input `Y + (phase + pad - k) / stride`: as `k` falls by `stride`, the offset
+ * rises by 1, so each phase is a stride-1 correlation with the reversed filter's every stride-th tap.
+ */
+function phaseOf(phase: number, pad: number, stride: number, size: number): Phase {
+  const lowTap = (((phase + pad) % stride) + stride) % stride;
+  if (lowTap >= size) return { firstTap: 0, taps: 0, firstOffset: 0 };
+  const highTap = lowTap + Math.floor((size - 1 - lowTap) / stride) * stride;
+  return {
+    firstTap: size - 1 - highTap,
+    taps: (highTap - lowTap) / stride + 1,
+    firstOffset: (phase + pad - highTap) / stride,
+  };
+}
+
+/**
+ * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast Conv2D:
+ * the output's stride x stride phases are each a stride-1 convolution of dy `[batch, outH, outW, outC]`
+ * with a sub-filter, and one transpose interleaves them into dx `[batch, inH, inW, inC]`.
+ * Falls back to the backend's own kernel for unequal strides or NCHW.
+ */
+export function conv2dBackpropInputKernel(
+  backendName: string,
+  native: tf.KernelConfig,
+): tf.KernelConfig {
+  const fallback = native.kernelFunc;
+  return {
+    kernelName: 'Conv2DBackpropInput',
+    backendName,
+    setupFunc: native.setupFunc,
+    kernelFunc: (args) => {
+      const { inputs, backend, attrs } = args;
+      const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
+      const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as {
+        strides: [number, number] | number;
+        pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+        dataFormat: 'NHWC' | 'NCHW';
+        dimRoundingMode?: 'floor' | 'round' | 'ceil';
+        inputShape: [number, number, number, number];
+      };
+      const info = tf.backend_util.computeConv2DInfo(
+        inputShape,
+        filter.shape as [number, number, number, number],
+        strides,
+        1,
+        pad,
+        dimRoundingMode,
+        false,
+        tf.backend_util.convertConv2DDataFormat(dataFormat),
+      );
+      const { strideHeight: sh, strideWidth: sw, inHeight, inWidth } = info;
+      if (dataFormat === 'NCHW' || sh !== sw || inHeight % sh !== 0 || inWidth % sw !== 0)
+        return fallback(args);
+      const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
+      const result = phasedTransposedConv(runner, dy, filter, info);
+      runner.dispose(result);
+      return result;
+    },
+  };
+}
+
+function phasedTransposedConv(
+  runner: KernelRunner,
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const {
+    strideHeight: s,
+    inHeight,
+    inWidth,
+    outHeight,
+    outWidth,
+    padInfo,
+    batchSize,
+    inChannels,
+  } = info;
+  const reversed = runner.run('Reverse', { x: filter }, { dims: [0, 1] });
+  const phases: tf.TensorInfo[] = [];
+  for (let py = 0; py < s; py++) {
+    for (let px = 0; px < s; px++) {
+      const rows = phaseOf(py, padInfo.top, s, info.filterHeight);
+      const cols = phaseOf(px, padInfo.left, s, info.filterWidth);
+      const size = [Math.ceil(inHeight / s), Math.ceil(inWidth / s)];
+      if (rows.taps === 0 || cols.taps === 0) {
+        phases.push(
+          runner.run(
+            'Fill',
+            {},
+            { shape: [batchSize, size[0], size[1], inChannels], value: 0, dtype: 'float32' },
+          ),
+        );
+        continue;
+      }
+      const taps = runner.run(
+        'StridedSlice',
+        { x: reversed },
+        sliceAttrs(
+          [rows.firstTap, cols.firstTap, 0, 0],
+          [rows.taps, cols.taps],
+          [s, s],
+          filter.shape,
+        ),
+      );
+      const subFilter = runner.run('Transpose', { x: taps }, { perm: [0, 1, 3, 2] });
+      phases.push(
+        phaseConv(runner, dy, subFilter, [rows, cols], size as [number, number], [
+          outHeight,
+          outWidth,
+        ]),
+      );
+    }
+  }
+  if (s === 1) return phases[0] as tf.TensorInfo;
+  const stacked = runner.run('Concat', phases as unknown as Record<string, tf.TensorInfo>, {
+    axis: 3,
+  });
+  return runner.run('DepthToSpace', { x: stacked }, { blockSize: s, dataFormat: 'NHWC' });
+}
+
+/** A stride-1 convolution giving one phase's `size` outputs, padding or cropping dy as needed. */
+function phaseConv(
+  runner: KernelRunner,
+  dy: tf.TensorInfo,
+  subFilter: tf.TensorInfo,
+  [rows, cols]: [Phase, Phase],
+  size: [number, number],
+  dySize: [number, number],
+): tf.TensorInfo {
+  const pads = [rows, cols].map((p, axis) => {
+    const before = Math.max(0, -p.firstOffset);
+    const offset = Math.max(0, p.firstOffset);
+    const after = Math.max(
+      0,
+      offset + (size[axis] as number) - (dySize[axis] as number) - before + p.taps - 1,
+    );
+    return { before, after, offset };
+  }) as [
+    { before: number; after: number; offset: number },
+    { before: number; after: number; offset: number },
+  ];
+  const out = runner.run(
+    'Conv2D',
+    { x: dy, filter: subFilter },
+    {
+      strides: [1, 1],
+      pad: [
+        [0, 0],
+        [pads[0].before, pads[0].after],
+        [pads[1].before, pads[1].after],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+      dilations: [1, 1],
+    },
+  );
+  const [, height, width] = out.shape as number[];
+  if (pads[0].offset === 0 && pads[1].offset === 0 && height === size[0] && width === size[1])
+    return out;
+  const shape = out.shape as number[];
+  return runner.run(
+    'Slice',
+    { x: out },
+    { begin: [0, pads[0].offset, pads[1].offset, 0], size: [shape[0], size[0], size[1], shape[3]] },
+  );
+}
+
+function sliceAttrs(
+  begin: number[],
+  taps: [number, number],
+  strides: [number, number],
+  shape: number[],
+) {
+  return {
+    begin,
+    end: [
+      (begin[0] as number) + (taps[0] - 1) * strides[0] + 1,
+      (begin[1] as number) + (taps[1] - 1) * strides[1] + 1,
+      shape[2],
+      shape[3],
+    ],
+    strides: [strides[0], strides[1], 1, 1],
+    beginMask: 0,
+    endMask: 0,
+    ellipsisMask: 0,
+    newAxisMask: 0,
+    shrinkAxisMask: 0,
+  };
+}
