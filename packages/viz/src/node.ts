@@ -1,9 +1,16 @@
 /**
- * Node entry point of @dcgan/viz: sample grids as PNG and GIF files, for the trainer.
- *   import { writeGridPng } from '@dcgan/viz/node';
+ * Node entry point of @dcgan/viz: sample grids as PNG and GIF files, and a run's report.html,
+ * for the trainer.
+ *   import { writeGridPng, writeReport } from '@dcgan/viz/node';
+ *   await writeReport('runs/mnist'); // then open runs/mnist/report.html
  */
 
 export { encodeGreyGif, encodeGreyPng } from './encode.js';
 export type { GreyImage, GridOptions } from './grid.js';
 export { gridFromValues } from './grid.js';
+export type { MetricsRecord } from './metrics.js';
+export { downsampleMetrics, parseMetricsJsonl } from './metrics.js';
+export type { ReportContent } from './report-html.js';
+export { reportHtml } from './report-html.js';
 export { readGreyPng, writeGif, writeGridPng } from './write-files.js';
+export { writeReport } from './write-report.js';

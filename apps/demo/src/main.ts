@@ -1,0 +1,58 @@
+// The dcgan.js demo: generate digits with a trained generator, walk its latent space, and train
+// the DCGAN in the page.   pnpm --filter @dcgan/demo dev
+import '@dcgan/viz';
+import { GENERATOR_SHAPES, loadModel } from '@dcgan/models';
+import { isSoftwareWebgl, startBackend } from './backend.js';
+import { element } from './dom.js';
+import { setUpGeneratePanel } from './generate-panel.js';
+import { modelUrl } from './model-source.js';
+import { showError } from './show-error.js';
+import { setUpTrainPanel } from './train-panel.js';
+
+window.addEventListener('error', (event) =>
+  showError('Unexpected error', event.error ?? event.message),
+);
+window.addEventListener('unhandledrejection', (event) =>
+  showError('Unexpected error', event.reason),
+);
+
+async function main(): Promise<void> {
+  const backendLabel = element('#backend');
+  let backend: Awaited<ReturnType<typeof startBackend>>;
+  try {
+    backend = await startBackend(new URLSearchParams(location.search).get('backend'));
+  } catch (error) {
+    backendLabel.textContent = 'none';
+    showError(
+      'TensorFlow.js cannot run in this browser',
+      error,
+      'Try another browser, or enable WebGL or WebAssembly.',
+    );
+    return;
+  }
+  backendLabel.textContent = backend.name;
+  if (backend.failures.length > 0) {
+    element('#backend-note').textContent = `(fell back: ${backend.failures.join('; ')})`;
+  } else if (backend.name === 'webgl' && isSoftwareWebgl()) {
+    element('#backend-note').innerHTML =
+      '(in software: WebGL has no GPU here, so training is faster on <a href="?backend=wasm">wasm</a>)';
+  }
+  const generatePanel = setUpGeneratePanel();
+  setUpTrainPanel(generatePanel);
+
+  const url = modelUrl(location);
+  element('#model-url').textContent = url;
+  element('#model-status').textContent = '(loading…)';
+  try {
+    generatePanel.use(await loadModel(url, GENERATOR_SHAPES, url), '(loaded)');
+  } catch (error) {
+    element('#model-status').textContent = '(not loaded)';
+    showError(
+      'Cannot load the generator',
+      error,
+      'Check the ?model= URL (the model.json of a generator [batch, 100] -> [batch, 28, 28, 1]), or open the page without it. Training below still works.',
+    );
+  }
+}
+
+void main();

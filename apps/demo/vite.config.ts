@@ -1,0 +1,13 @@
+import { resolveDataDir } from '@dcgan/data/node';
+import { defineConfig } from 'vite';
+import { mnistFiles } from './vite-plugins/mnist-files.js';
+
+export default defineConfig({
+  plugins: [mnistFiles(resolveDataDir('mnist'))],
+  build: {
+    target: 'es2022',
+    // TensorFlow.js (core, layers, three backends) is one large chunk by nature.
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { input: { main: 'index.html', components: 'components.html' } },
+  },
+});

@@ -1,0 +1,227 @@
+import type { ChartConfiguration } from 'chart.js';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { type RunCurves, runCurves } from './chart-data.js';
+import { Chart, registerChartParts } from './chart-setup.js';
+import { defineElement } from './define-element.js';
+import { downsampleMetrics, type MetricsRecord, parseMetricsJsonl } from './metrics.js';
+
+const COLORS = {
+  discriminator: '#d9480f',
+  generator: '#1971c2',
+  accuracy: '#2f9e44',
+  other: '#7048e8',
+};
+
+const line = (label: string, color: string, yAxisID = 'y') => ({
+  label,
+  data: [] as { x: number; y: number }[],
+  borderColor: color,
+  backgroundColor: color,
+  borderWidth: 1.5,
+  pointRadius: 0,
+  yAxisID,
+});
+
+const axes = (left: string, right: string, rightRange?: { min: number; max: number }) => ({
+  x: { type: 'linear' as const, title: { display: true, text: 'iteration' } },
+  y: { type: 'linear' as const, position: 'left' as const, title: { display: true, text: left } },
+  y1: {
+    type: 'linear' as const,
+    position: 'right' as const,
+    title: { display: true, text: right },
+    grid: { drawOnChartArea: false },
+    ...rightRange,
+  },
+});
+
+function lineChart(title: string, datasets: ReturnType<typeof line>[], scales: object) {
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      plugins: { title: { display: true, text: title } },
+      scales,
+    },
+  } as ChartConfiguration<'line'>;
+}
+
+/**
+ * `<dcgan-loss-chart>`: the losses, the discriminator's accuracy and the evaluation figures of a
+ * run, from its `metrics.jsonl` (attribute `src`, re-read every `refresh` seconds when given) or
+ * from records (property `metrics`, method `addMetrics`). Long runs are drawn from at most
+ * `max-points` averaged points. Fires `dcgan-error` (detail: the Error) when `src` cannot be read.
+ *   <dcgan-loss-chart src="runs/mnist/metrics.jsonl" refresh="10"></dcgan-loss-chart>
+ */
+export class DcganLossChart extends LitElement {
+  static properties = {
+    src: { type: String },
+    refresh: { type: Number },
+    maxPoints: { type: Number, attribute: 'max-points' },
+    metrics: { attribute: false },
+    error: { state: true },
+  };
+  static styles = css`
+    :host { display: block; font: 14px system-ui, sans-serif; }
+    .chart { position: relative; height: var(--dcgan-chart-height, 260px); }
+    .small { height: calc(var(--dcgan-chart-height, 260px) * 0.75); }
+    [hidden] { display: none; }
+    .error { color: #c92a2a; }
+  `;
+  declare src: string | undefined;
+  declare refresh: number | undefined;
+  declare maxPoints: number;
+  declare metrics: MetricsRecord[];
+  declare error: string | undefined;
+  private charts?: { losses: Chart; evaluation: Chart; shares: Chart };
+  private timer?: ReturnType<typeof setInterval>;
+  private frame?: number;
+
+  constructor() {
+    super();
+    registerChartParts();
+    this.metrics = [];
+    this.maxPoints = 1000;
+  }
+
+  /** Adds records at the end (a live run), and redraws at the next frame. */
+  addMetrics(...records: MetricsRecord[]): void {
+    this.metrics = [...this.metrics, ...records];
+  }
+
+  /** Reads `src` again now. */
+  async reload(): Promise<void> {
+    if (!this.src) return;
+    try {
+      const response = await fetch(this.src, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`${this.src}: HTTP ${response.status}`);
+      this.metrics = parseMetricsJsonl(await response.text(), this.src);
+      this.error = undefined;
+    } catch (error) {
+      this.error = `cannot read the metrics: ${(error as Error).message}`;
+      this.dispatchEvent(
+        new CustomEvent('dcgan-error', { detail: error, bubbles: true, composed: true }),
+      );
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+    if (this.charts) for (const chart of Object.values(this.charts)) chart.destroy();
+    this.charts = undefined;
+  }
+
+  override render() {
+    const curves = this.curves();
+    const hasEvaluation = curves.classifierScore.length + curves.frechetDistance.length > 0;
+    return html`
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.metrics.length === 0 && !this.error ? html`<p class="empty">No metrics yet.</p>` : ''}
+      <div class="chart" ?hidden=${this.metrics.length === 0}><canvas part="losses"></canvas></div>
+      <div class="chart small" ?hidden=${!hasEvaluation}><canvas part="evaluation"></canvas></div>
+      <div class="chart small" ?hidden=${!curves.classShares}><canvas part="shares"></canvas></div>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('refresh')) {
+      clearInterval(this.timer);
+      void this.reload();
+      if (this.src && this.refresh) {
+        this.timer = setInterval(() => void this.reload(), this.refresh * 1000);
+      }
+    }
+    if (changed.has('metrics') || changed.has('maxPoints')) this.scheduleDraw();
+  }
+
+  private curves(): RunCurves {
+    return runCurves(downsampleMetrics(this.metrics, this.maxPoints));
+  }
+
+  private scheduleDraw(): void {
+    if (this.frame !== undefined) return;
+    const draw = () => {
+      this.frame = undefined;
+      this.draw();
+    };
+    this.frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(draw) : 0;
+    if (this.frame === 0) draw();
+  }
+
+  private draw(): void {
+    const canvas = (part: string) =>
+      this.renderRoot.querySelector(`canvas[part=${part}]`) as HTMLCanvasElement;
+    this.charts ??= {
+      losses: new Chart(
+        canvas('losses'),
+        lineChart(
+          'Losses and accuracy',
+          [
+            line('discriminator loss', COLORS.discriminator),
+            line('generator loss', COLORS.generator),
+            line('discriminator accuracy', COLORS.accuracy, 'y1'),
+          ],
+          axes('binary cross-entropy', 'accuracy', { min: 0, max: 1 }),
+        ),
+      ),
+      evaluation: new Chart(
+        canvas('evaluation'),
+        lineChart(
+          'Evaluation',
+          [
+            line('classifier score (higher is better)', COLORS.accuracy),
+            line('Fréchet distance (lower is better)', COLORS.other, 'y1'),
+          ],
+          axes('classifier score', 'Fréchet distance'),
+        ),
+      ),
+      shares: new Chart(canvas('shares'), {
+        type: 'bar',
+        data: {
+          labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+          datasets: [{ label: 'share of samples', data: [], backgroundColor: COLORS.other }],
+        },
+        options: {
+          animation: false,
+          maintainAspectRatio: false,
+          plugins: { legend: { display: false }, title: { display: true, text: 'Class shares' } },
+          scales: { y: { min: 0, title: { display: true, text: 'share' } } },
+        },
+      }),
+    };
+    const curves = this.curves();
+    const { losses, evaluation, shares } = this.charts;
+    const set = (chart: Chart, index: number, data: unknown[]) => {
+      (chart.data.datasets[index] as { data: unknown[] }).data = data;
+    };
+    set(losses, 0, curves.discriminatorLoss);
+    set(losses, 1, curves.generatorLoss);
+    set(losses, 2, curves.discriminatorAccuracy);
+    set(evaluation, 0, curves.classifierScore);
+    set(evaluation, 1, curves.frechetDistance);
+    set(shares, 0, curves.classShares?.shares ?? []);
+    if (shares.options.plugins?.title && curves.classShares) {
+      shares.options.plugins.title.text = `Class shares of the samples at iteration ${curves.classShares.step}`;
+    }
+    // One iteration axis for both line charts, though evaluations start later than losses.
+    const first = this.metrics[0]?.step;
+    const last = this.metrics[this.metrics.length - 1]?.step;
+    for (const chart of [losses, evaluation]) {
+      Object.assign(chart.options.scales?.x ?? {}, { min: first, max: last });
+    }
+    for (const chart of [losses, evaluation, shares]) chart.update('none');
+  }
+}
+
+defineElement('dcgan-loss-chart', DcganLossChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dcgan-loss-chart': DcganLossChart;
+  }
+}
