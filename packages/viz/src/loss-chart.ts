@@ -1,54 +1,9 @@
-import type { ChartConfiguration } from 'chart.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import { evaluationChart, lossesChart, sharesChart } from './chart-configs.js';
 import { type RunCurves, runCurves } from './chart-data.js';
 import { Chart, registerChartParts } from './chart-setup.js';
 import { defineElement } from './define-element.js';
 import { downsampleMetrics, type MetricsRecord, parseMetricsJsonl } from './metrics.js';
-
-const COLORS = {
-  discriminator: '#d9480f',
-  generator: '#1971c2',
-  accuracy: '#2f9e44',
-  other: '#7048e8',
-};
-
-const line = (label: string, color: string, yAxisID = 'y') => ({
-  label,
-  data: [] as { x: number; y: number }[],
-  borderColor: color,
-  backgroundColor: color,
-  borderWidth: 1.5,
-  pointRadius: 0,
-  yAxisID,
-});
-
-const axes = (left: string, right: string, rightRange?: { min: number; max: number }) => ({
-  x: { type: 'linear' as const, title: { display: true, text: 'iteration' } },
-  y: { type: 'linear' as const, position: 'left' as const, title: { display: true, text: left } },
-  y1: {
-    type: 'linear' as const,
-    position: 'right' as const,
-    title: { display: true, text: right },
-    grid: { drawOnChartArea: false },
-    ...rightRange,
-  },
-});
-
-function lineChart(title: string, datasets: ReturnType<typeof line>[], scales: object) {
-  return {
-    type: 'line',
-    data: { datasets },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      plugins: { title: { display: true, text: title } },
-      scales,
-    },
-  } as ChartConfiguration<'line'>;
-}
 
 /**
  * `<dcgan-loss-chart>`: the losses, the discriminator's accuracy and the evaluation figures of a
@@ -157,42 +112,9 @@ export class DcganLossChart extends LitElement {
     const canvas = (part: string) =>
       this.renderRoot.querySelector(`canvas[part=${part}]`) as HTMLCanvasElement;
     this.charts ??= {
-      losses: new Chart(
-        canvas('losses'),
-        lineChart(
-          'Losses and accuracy',
-          [
-            line('discriminator loss', COLORS.discriminator),
-            line('generator loss', COLORS.generator),
-            line('discriminator accuracy', COLORS.accuracy, 'y1'),
-          ],
-          axes('binary cross-entropy', 'accuracy', { min: 0, max: 1 }),
-        ),
-      ),
-      evaluation: new Chart(
-        canvas('evaluation'),
-        lineChart(
-          'Evaluation',
-          [
-            line('classifier score (higher is better)', COLORS.accuracy),
-            line('Fréchet distance (lower is better)', COLORS.other, 'y1'),
-          ],
-          axes('classifier score', 'Fréchet distance'),
-        ),
-      ),
-      shares: new Chart(canvas('shares'), {
-        type: 'bar',
-        data: {
-          labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-          datasets: [{ label: 'share of samples', data: [], backgroundColor: COLORS.other }],
-        },
-        options: {
-          animation: false,
-          maintainAspectRatio: false,
-          plugins: { legend: { display: false }, title: { display: true, text: 'Class shares' } },
-          scales: { y: { min: 0, title: { display: true, text: 'share' } } },
-        },
-      }),
+      losses: new Chart(canvas('losses'), lossesChart()),
+      evaluation: new Chart(canvas('evaluation'), evaluationChart()),
+      shares: new Chart(canvas('shares'), sharesChart()),
     };
     const curves = this.curves();
     const { losses, evaluation, shares } = this.charts;
