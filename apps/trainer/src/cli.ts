@@ -115,9 +115,17 @@ program
   .option('--iterations <n>', 'timed iterations (median reported)', integer('--iterations', 1), 5)
   .option('--json', 'one JSON object a backend, a line each')
   .option('--profile', 'time each kernel of one iteration instead')
-  .action(async (options: { backends?: string; batchSize: number; iterations: number; json?: boolean; profile?: boolean }) => {
-    await runBench(options);
-  });
+  .action(
+    async (options: {
+      backends?: string;
+      batchSize: number;
+      iterations: number;
+      json?: boolean;
+      profile?: boolean;
+    }) => {
+      await runBench(options);
+    },
+  );
 
 function camel(flag: string): string {
   return flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

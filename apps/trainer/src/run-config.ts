@@ -16,6 +16,7 @@ export interface ConfigFlag {
   /** Where the field sits in a `RunConfig`, e.g. `['model', 'generator', 'latentSize']`. */
   path: string[];
   kind: 'number' | 'integer' | 'list';
+  defaultValue: number | number[];
 }
 
 /**
@@ -38,11 +39,17 @@ export function configFlags(): ConfigFlag[] {
         flag: `--${part}-${kebab(key)}`,
         path: ['model', part, key],
         kind: kindOf(value, key),
+        defaultValue: value,
       });
     }
   }
   for (const [key, value] of Object.entries(defaultTrainConfig())) {
-    flags.push({ flag: `--${kebab(key)}`, path: ['train', key], kind: kindOf(value, key) });
+    flags.push({
+      flag: `--${kebab(key)}`,
+      path: ['train', key],
+      kind: kindOf(value, key),
+      defaultValue: value,
+    });
   }
   return flags;
 }

@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Keras's clipping of probabilities before the log, so that a confident 0 or 1 stays finite. */
+/**
+ * Keras keeps probabilities in [1e-7, 1 - 1e-7] before the log, so that a confident 0 or 1 stays
+ * finite. Here they are squeezed into that range (eps + (1 - 2 eps) p) rather than clipped: the same
+ * to within 1e-7, and a NaN probability still gives a NaN loss (a clip would hide it as 16.1).
+ */
 const EPSILON = 1e-7;
 
 /**
@@ -10,7 +14,7 @@ const EPSILON = 1e-7;
  */
 export function binaryCrossEntropy(probabilities: tf.Tensor, label: 0 | 1): tf.Scalar {
   return tf.tidy(() => {
-    const p = tf.clipByValue(probabilities, EPSILON, 1 - EPSILON);
+    const p = tf.add(tf.mul(probabilities, 1 - 2 * EPSILON), EPSILON);
     return tf.neg(tf.mean(label === 1 ? tf.log(p) : tf.log1p(tf.neg(p)))) as tf.Scalar;
   });
 }

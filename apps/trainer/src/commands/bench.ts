@@ -1,5 +1,5 @@
 import { buildDiscriminator, buildGenerator, generate } from '@dcgan/models';
-import { type Dcgan, createDcgan, defaultTrainConfig, disposeDcgan, trainStep } from '@dcgan/train';
+import { createDcgan, type Dcgan, defaultTrainConfig, disposeDcgan, trainStep } from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
 
@@ -31,13 +31,17 @@ function batchAndNoise(batchSize: number) {
   return { reals, noise };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /**
  * Measures steady-state training speed (warm-up excluded, median of `timed` iterations) and
  * generator inference speed on one backend.
  */
-export async function benchBackend(choice: BackendChoice, options: { batchSize: number; warmup: number; timed: number }): Promise<BenchResult> {
+export async function benchBackend(
+  choice: BackendChoice,
+  options: { batchSize: number; warmup: number; timed: number },
+): Promise<BenchResult> {
   const backend = await startBackend(choice);
   const dcgan = newDcgan();
   const { reals, noise } = batchAndNoise(options.batchSize);
@@ -71,7 +75,10 @@ export async function benchBackend(choice: BackendChoice, options: { batchSize: 
 }
 
 /** Times every kernel of one training iteration (after a warm-up one): name, calls, total ms. */
-export async function profileIteration(choice: BackendChoice, batchSize: number): Promise<{ kernel: string; calls: number; ms: number }[]> {
+export async function profileIteration(
+  choice: BackendChoice,
+  batchSize: number,
+): Promise<{ kernel: string; calls: number; ms: number }[]> {
   await startBackend(choice);
   const dcgan = newDcgan();
   const { reals, noise } = batchAndNoise(batchSize);

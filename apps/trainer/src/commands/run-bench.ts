@@ -19,19 +19,33 @@ async function installedBackends(): Promise<BackendChoice[]> {
 }
 
 /** `dcgan bench`: prints speed figures (or a kernel profile) for each backend. */
-export async function runBench(options: { backends?: string; batchSize: number; iterations: number; json?: boolean; profile?: boolean }): Promise<void> {
+export async function runBench(options: {
+  backends?: string;
+  batchSize: number;
+  iterations: number;
+  json?: boolean;
+  profile?: boolean;
+}): Promise<void> {
   const backends = options.backends ? parseBackends(options.backends) : await installedBackends();
   for (const backend of backends) {
     if (options.profile) {
       const rows = await profileIteration(backend, options.batchSize);
       const total = rows.reduce((sum, r) => sum + r.ms, 0);
-      console.log(`kernel profile of one iteration on ${backend}, batch ${options.batchSize}: ${total.toFixed(0)} ms in kernels`);
+      console.log(
+        `kernel profile of one iteration on ${backend}, batch ${options.batchSize}: ${total.toFixed(0)} ms in kernels`,
+      );
       for (const r of rows.filter((r) => r.ms >= total / 1000)) {
-        console.log(`  ${r.kernel.padEnd(24)} ${String(r.calls).padStart(5)} calls ${r.ms.toFixed(1).padStart(9)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`);
+        console.log(
+          `  ${r.kernel.padEnd(24)} ${String(r.calls).padStart(5)} calls ${r.ms.toFixed(1).padStart(9)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`,
+        );
       }
       continue;
     }
-    const result = await benchBackend(backend, { batchSize: options.batchSize, warmup: 2, timed: options.iterations });
+    const result = await benchBackend(backend, {
+      batchSize: options.batchSize,
+      warmup: 2,
+      timed: options.iterations,
+    });
     console.log(options.json ? JSON.stringify(result) : formatResult(result));
   }
 }
@@ -39,7 +53,9 @@ export async function runBench(options: { backends?: string; batchSize: number; 
 function parseBackends(text: string): BackendChoice[] {
   return text.split(',').map((name) => {
     if (!BACKENDS.includes(name as BackendChoice) || name === 'auto') {
-      throw new Error(`--backends: unknown backend "${name}" (expected ${BACKENDS.slice(1).join(', ')})`);
+      throw new Error(
+        `--backends: unknown backend "${name}" (expected ${BACKENDS.slice(1).join(', ')})`,
+      );
     }
     return name as BackendChoice;
   });

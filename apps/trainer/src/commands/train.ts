@@ -19,7 +19,7 @@ import {
   saveCheckpoint,
   train,
 } from '@dcgan/train/node';
-import { gridFromValues, readGreyPng, writeGif, writeGridPng } from '@dcgan/viz/node';
+import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from '@dcgan/viz/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
 import { createProgress } from '../progress.js';
@@ -48,8 +48,8 @@ export type TrainRequest =
   | { kind: 'resume'; runDir: string; backend: BackendChoice; iterations?: number };
 
 /**
- * Trains the spec's DCGAN, writing `config.json`, `metrics.jsonl`, sample grids, checkpoints and
- * `samples.gif` into the run folder. SIGINT and SIGTERM save a checkpoint and end with exit code 0.
+ * Trains the spec's DCGAN, writing `config.json`, `metrics.jsonl`, sample grids, checkpoints,
+ * `report.html` (curves and grids, opens offline) and `samples.gif` into the run folder. SIGINT and SIGTERM save a checkpoint and end with exit code 0.
  * @returns the process exit code
  */
 export async function runTraining(request: TrainRequest): Promise<number> {

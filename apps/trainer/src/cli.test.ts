@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, tinyRun } from './cli-test-support.js';
+
+describe('dcgan train: wrong input is refused before any work', () => {
+  it('names a flag that is not a number', async () => {
+    const { code, output } = await runCli(['train', '--iterations', 'ten']);
+    expect(code).toBe(2);
+    expect(output).toContain('--iterations: expected an integer, got "ten"');
+  });
+
+  it('names a value out of range', async () => {
+    const { code, output } = await runCli(['train', '--beta1', '1.5', '--out', await tempDir()]);
+    expect(code).toBe(2);
+    expect(output).toContain('train.beta1 must be in [0, 1), got 1.5');
+  });
+
+  it('names a list of the wrong length', async () => {
+    const { code, output } = await runCli(['train', '--generator-filters', '1,2,3']);
+    expect(code).toBe(2);
+    expect(output).toContain('--generator-filters: expected 2 values, got 3');
+  });
+
+  it('names a missing data folder and an unknown backend', async () => {
+    const missing = await runCli(['train', '--data', '/nonexistent/mnist']);
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain('data folder /nonexistent/mnist does not exist');
+    const backend = await runCli(['train', '--backend', 'tpu']);
+    expect(backend.code).not.toBe(0);
+    expect(backend.output).toContain("option '--backend <name>' argument 'tpu' is invalid");
+  });
+
+  it('names unreadable data files', async () => {
+    const dir = await tempDir();
+    const { code, output } = await runCli(['train', '--data', dir]);
+    expect(code).toBe(2);
+    expect(output).toContain(`${join(dir, 'train-images-idx3-ubyte')}: missing IDX file`);
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('prints help for each command', async () => {
+    for (const command of ['train', 'sample', 'bench']) {
+      const { code, output } = await runCli([command, '--help']);
+      expect(code).toBe(0);
+      expect(output).toContain(`Usage: dcgan ${command}`);
+    }
+  });
+});
+
+describe('dcgan train on real MNIST', () => {
+  it('writes config, metrics, grids, checkpoints and a GIF, and keeps the last checkpoints', async () => {
+    const out = join(await tempDir(), 'run');
+    const { code, output } = await runCli(tinyRun(out, 8, ['--keep-checkpoints', '2']));
+    expect(code, output).toBe(0);
+    expect(output.split('\n')[0]).toMatch(/^backend: wasm \(--backend wasm\)/);
+    const metrics = (await readFile(join(out, 'metrics.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(metrics.map((m) => m.step)).toEqual([2, 4, 6, 8]);
+    for (const m of metrics) {
+      expect(m.discriminatorLoss).toBeGreaterThan(0);
+      expect(m.generatorLoss).toBeGreaterThan(0);
+      expect(m.discriminatorAccuracy).toBeGreaterThanOrEqual(0);
+    }
+    expect(await readdir(join(out, 'samples'))).toEqual([
+      'step-0000002.png',
+      'step-0000004.png',
+      'step-0000006.png',
+      'step-0000008.png',
+    ]);
+    expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-0000006', 'step-0000008']);
+    expect(existsSync(join(out, 'samples.gif'))).toBe(true);
+    expect(JSON.parse(await readFile(join(out, 'config.json'), 'utf8')).train.batchSize).toBe(8);
+  });
+
+  it('resumes exactly: 2 + 2 iterations give the same weights as 4 straight (wasm, same seed)', async () => {
+    const dir = await tempDir();
+    const straight = await runCli(tinyRun(join(dir, 'straight'), 4));
+    expect(straight.code, straight.output).toBe(0);
+    const first = await runCli(tinyRun(join(dir, 'resumed'), 2));
+    expect(first.code, first.output).toBe(0);
+    const second = await runCli([
+      'train',
+      '--resume',
+      join(dir, 'resumed'),
+      '--iterations',
+      '4',
+      '--backend',
+      'wasm',
+    ]);
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).toContain('resuming');
+    for (const part of ['generator', 'discriminator']) {
+      const [a, b] = await Promise.all(
+        ['straight', 'resumed'].map((run) =>
+          readFile(join(dir, run, 'checkpoints', 'step-0000004', part, 'weights.bin')),
+        ),
+      );
+      expect(b?.equals(a as Buffer), `${part} weights differ`).toBe(true);
+    }
+    const metrics = (run: string) => readFile(join(dir, run, 'metrics.jsonl'), 'utf8');
+    const losses = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).generatorLoss);
+    expect(losses(await metrics('resumed'))).toEqual(losses(await metrics('straight')));
+  });
+
+  it('refuses to overwrite a run, and refuses config changes on resume', async () => {
+    const out = join(await tempDir(), 'run');
+    expect((await runCli(tinyRun(out, 2))).code).toBe(0);
+    const again = await runCli(tinyRun(out, 2));
+    expect(again.code).toBe(2);
+    expect(again.output).toContain(`--out ${out} already holds a run`);
+    const changed = await runCli(['train', '--resume', out, '--batch-size', '16']);
+    expect(changed.code).toBe(2);
+    expect(changed.output).toContain('--resume keeps the run');
+  });
+
+  it('stops with a clear message when the losses turn NaN, keeping the last good checkpoint', async () => {
+    const out = join(await tempDir(), 'run');
+    expect((await runCli(tinyRun(out, 2))).code).toBe(0);
+    const weights = join(out, 'checkpoints', 'step-0000002', 'generator', 'weights.bin');
+    const size = (await readFile(weights)).length;
+    await writeFile(weights, Buffer.from(new Float32Array(size / 4).fill(Number.NaN).buffer));
+    const { code, output } = await runCli([
+      'train',
+      '--resume',
+      out,
+      '--iterations',
+      '6',
+      '--backend',
+      'wasm',
+    ]);
+    expect(code, output).toBe(1);
+    expect(output).toContain('losses are not finite at iteration 3');
+    expect(output).toContain('last checkpoint: iteration 2');
+    expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-0000002']);
+  });
+});

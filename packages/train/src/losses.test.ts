@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accuracy, binaryCrossEntropy } from './losses.js';
+import { onBackend } from './test-support.js';
+
+describe('losses', () => {
+  beforeAll(() => onBackend('cpu', () => undefined));
+
+  it('binary cross-entropy matches -mean(log p) and -mean(log(1 - p))', () => {
+    const p = tf.tensor2d([[0.9], [0.2], [0.5]]);
+    expect(binaryCrossEntropy(p, 1).dataSync()[0]).toBeCloseTo(
+      -(Math.log(0.9) + Math.log(0.2) + Math.log(0.5)) / 3,
+      5,
+    );
+    expect(binaryCrossEntropy(p, 0).dataSync()[0]).toBeCloseTo(
+      -(Math.log(0.1) + Math.log(0.8) + Math.log(0.5)) / 3,
+      5,
+    );
+  });
+
+  it('stays finite at confident 0 and 1, and lets NaN through', () => {
+    const loss = binaryCrossEntropy(tf.tensor2d([[0], [1]]), 1).dataSync()[0] as number;
+    expect(loss).toBeCloseTo(-Math.log(1e-7) / 2, 3);
+    expect(binaryCrossEntropy(tf.tensor2d([[Number.NaN]]), 1).dataSync()[0]).toBeNaN();
+  });
+
+  it('accuracy counts the right side of 0.5', () => {
+    const p = tf.tensor2d([[0.9], [0.2], [0.6], [0.4]]);
+    expect(accuracy(p, 1).dataSync()[0]).toBe(0.5);
+    expect(accuracy(p, 0).dataSync()[0]).toBe(0.5);
+  });
+});
