@@ -54,7 +54,7 @@ const flags = configFlags();
 for (const flag of flags) {
   trainCommand.option(
     `${flag.flag} <${flag.kind === 'list' ? 'a,b,...' : 'n'}>`,
-    `config ${flag.path.join('.')}`,
+    `${flag.path.join('.')} (default ${flag.defaultValue})`,
   );
 }
 trainCommand.action(async (options: Record<string, string | undefined>) => {
