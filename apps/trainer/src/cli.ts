@@ -9,6 +9,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { BACKENDS, type BackendChoice } from './backend.js';
+import { runEval } from './commands/eval.js';
 import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
 import { runTraining } from './commands/train.js';
@@ -49,7 +50,14 @@ const trainCommand = program
   .option(
     '--resume <dir>',
     'continue the run in this folder from its last checkpoint (--iterations may extend it)',
-  );
+  )
+  .option(
+    '--eval-interval <n>',
+    'evaluate every n iterations into metrics.jsonl (0: never)',
+    integer('--eval-interval'),
+    0,
+  )
+  .option('--eval-samples <n>', 'fakes per evaluation', integer('--eval-samples', 2), 2000);
 const flags = configFlags();
 for (const flag of flags) {
   trainCommand.option(
@@ -57,10 +65,10 @@ for (const flag of flags) {
     `${flag.path.join('.')} (default ${flag.defaultValue})`,
   );
 }
-trainCommand.action(async (options: Record<string, string | undefined>) => {
+trainCommand.action(async (options: Record<string, string | number | undefined>) => {
   const overrides = new Map<ConfigFlag, number | number[]>();
   for (const flag of flags) {
-    const text = options[camel(flag.flag)];
+    const text = options[camel(flag.flag)] as string | undefined;
     if (text !== undefined) overrides.set(flag, parseFlagValue(text, flag));
   }
   if (options.resume) {
@@ -72,15 +80,18 @@ trainCommand.action(async (options: Record<string, string | undefined>) => {
       | undefined;
     process.exitCode = await runTraining({
       kind: 'resume',
-      runDir: options.resume,
+      runDir: options.resume as string,
       backend: options.backend as BackendChoice,
       iterations,
     });
     return;
   }
-  const config = buildRunConfig(options.data as string, options.backend as string, overrides);
+  const config = buildRunConfig(options.data as string, options.backend as string, overrides, {
+    interval: options.evalInterval as number,
+    samples: options.evalSamples as number,
+  });
   const runDir =
-    options.out ??
+    (options.out as string | undefined) ??
     `runs/${config.data.replace(/\W+/g, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   process.exitCode = await runTraining({ kind: 'new', runDir, config });
 });
@@ -104,6 +115,35 @@ program
       options: { out: string; count: number; seed: number; backend: BackendChoice },
     ) => {
       await runSample({ source, ...options });
+    },
+  );
+
+program
+  .command('eval')
+  .description(
+    'evaluate a checkpoint: classifier score, Frechet distance, class shares, discriminator accuracy',
+  )
+  .argument('<source>', 'a run folder (its newest checkpoint) or a checkpoint folder')
+  .option('--samples <n>', 'how many fakes', integer('--samples', 2), 10_000)
+  .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
+  .addOption(
+    new Option('--data <name>', "the data set's classifier (default: the run's)").choices([
+      'mnist',
+      'fashion',
+    ]),
+  )
+  .addOption(backendOption())
+  .action(
+    async (
+      source: string,
+      options: {
+        samples: number;
+        seed: number;
+        data?: 'mnist' | 'fashion';
+        backend: BackendChoice;
+      },
+    ) => {
+      await runEval({ source, ...options });
     },
   );
 

@@ -8,6 +8,20 @@ export interface RunConfig {
   backend: string;
   model: ModelConfig;
   train: TrainConfig;
+  eval: EvalConfig;
+}
+
+/** Evaluation during training (classifier score, Fréchet distance, class shares in metrics.jsonl). */
+export interface EvalConfig {
+  /** Iterations between evaluations, a multiple of the sample interval; 0 (off) by default: each costs seconds. */
+  interval: number;
+  /** Fakes per evaluation: 2,000 keeps it to a few seconds; `dcgan eval` uses 10,000. */
+  samples: number;
+}
+
+/** Evaluation off by default. */
+export function defaultEvalConfig(): EvalConfig {
+  return { interval: 0, samples: 2_000 };
 }
 
 /** One command-line flag for one config field. */
@@ -81,10 +95,12 @@ export function buildRunConfig(
   data: string,
   backend: string,
   overrides: Map<ConfigFlag, number | number[]>,
+  evaluation: EvalConfig = defaultEvalConfig(),
 ): RunConfig {
   const config: RunConfig = {
     data,
     backend,
+    eval: evaluation,
     model: defaultModelConfig(),
     train: defaultTrainConfig(),
   };
@@ -101,5 +117,15 @@ export function buildRunConfig(
     target[name] = value;
   }
   checkTrainConfig(config.train);
+  if (evaluation.interval % config.train.sampleInterval !== 0) {
+    throw new Error(
+      `--eval-interval ${evaluation.interval} must be a multiple of --sample-interval ${config.train.sampleInterval}`,
+    );
+  }
+  if (evaluation.interval > 0 && data !== 'mnist' && data !== 'fashion') {
+    throw new Error(
+      `--eval-interval needs --data mnist or fashion (the data sets with a classifier), got ${data}`,
+    );
+  }
   return config;
 }

@@ -10,6 +10,7 @@ import { buildDiscriminator, buildGenerator, latentSizeOf, sampleNoise } from '@
 import {
   type CheckpointState,
   createDcgan,
+  createEvaluator,
   type Dcgan,
   latestCheckpoint,
   loadCheckpoint,
@@ -23,7 +24,7 @@ import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
 import { createProgress } from '../progress.js';
-import type { RunConfig } from '../run-config.js';
+import { defaultEvalConfig, type RunConfig } from '../run-config.js';
 import {
   appendMetrics,
   createRunDir,
@@ -136,6 +137,9 @@ async function resumeRun(
 async function trainSession(runDir: string, config: RunConfig, session: Session): Promise<number> {
   const { dcgan, sampler, noiseRandom } = session;
   const paths = runPaths(runDir);
+  const evaluation = config.eval ?? defaultEvalConfig();
+  const evaluator =
+    evaluation.interval > 0 ? await createEvaluator(config.data as 'mnist' | 'fashion') : undefined;
   const fixedNoise = sampleNoise(
     config.train.sampleCount,
     latentSizeOf(dcgan.generator),
@@ -220,6 +224,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     fixedNoise.dispose();
+    evaluator?.dispose();
   }
 }
 

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  loadDiscriminatorFromDir,
+  loadGeneratorFromDir,
+  writeFileAtomic,
+} from '@dcgan/models/node';
+import {
+  createEvaluator,
+  type GeneratorEvaluation,
+  latestCheckpoint,
+  readCheckpointState,
+} from '@dcgan/train/node';
+import { type BackendChoice, startBackend } from '../backend.js';
+
+/** What `dcgan eval` was asked for. */
+export interface EvalRequest {
+  /** A run folder (its newest checkpoint) or a checkpoint folder. */
+  source: string;
+  samples: number;
+  seed: number;
+  data?: 'mnist' | 'fashion';
+  backend: BackendChoice;
+}
+
+/** The checkpoint folder of a run folder or a checkpoint folder, and the data set it was trained on. */
+async function resolveCheckpoint(source: string): Promise<{ checkpoint: string; data: string }> {
+  const checkpoint = existsSync(join(source, 'state.json'))
+    ? source
+    : await latestCheckpoint(source);
+  if (!checkpoint)
+    throw new Error(
+      `${source}: neither a checkpoint folder (state.json) nor a run folder with a checkpoint`,
+    );
+  const state = await readCheckpointState(checkpoint);
+  return { checkpoint, data: String(state.config.data) };
+}
+
+/**
+ * Evaluates a checkpoint's generator (and discriminator) against the real test set of its data set,
+ * prints the figures beside the real-data baselines, and writes `eval.json` into the checkpoint.
+ */
+export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation> {
+  const { checkpoint, data } = await resolveCheckpoint(request.source);
+  const dataset = request.data ?? data;
+  if (dataset !== 'mnist' && dataset !== 'fashion') {
+    throw new Error(
+      `eval needs --data mnist or --data fashion: this run trained on ${data}, which has no classifier`,
+    );
+  }
+  await startBackend(request.backend);
+  const generator = await loadGeneratorFromDir(join(checkpoint, 'generator'));
+  const discriminator = await loadDiscriminatorFromDir(join(checkpoint, 'discriminator'));
+  const evaluator = await createEvaluator(dataset);
+  try {
+    const evaluation = evaluator.evaluate({
+      generator,
+      discriminator,
+      samples: request.samples,
+      seed: request.seed,
+    });
+    await writeFileAtomic(
+      join(checkpoint, 'eval.json'),
+      `${JSON.stringify(evaluation, null, 2)}\n`,
+    );
+    console.log(formatEvaluation(evaluation, checkpoint));
+    return evaluation;
+  } finally {
+    evaluator.dispose();
+  }
+}
+
+/** The evaluation as a table for a terminal. */
+export function formatEvaluation(e: GeneratorEvaluation, checkpoint: string): string {
+  const row = (name: string, value: string, baseline: string) =>
+    `  ${name.padEnd(28)}${value.padStart(10)}   ${baseline}`;
+  return [
+    `${checkpoint}: ${e.samples} samples (seed ${e.seed}) against the ${e.dataset} test set`,
+    row(
+      'classifier score (max 10)',
+      e.classifierScore.toFixed(3),
+      `real test set: ${e.baselines.realTestClassifierScore.toFixed(3)}`,
+    ),
+    row(
+      'Frechet distance',
+      e.frechetDistance.toFixed(3),
+      `real train vs test: ${e.baselines.realTrainVsTestFrechetDistance.toFixed(3)}`,
+    ),
+    ...(e.discriminatorAccuracy === undefined
+      ? []
+      : [
+          row(
+            'discriminator accuracy',
+            `${(e.discriminatorAccuracy * 100).toFixed(1)}%`,
+            'on 10,000 real test images and as many fakes',
+          ),
+        ]),
+    `  class shares: ${e.classShares.map((share, i) => `${i}: ${(share * 100).toFixed(1)}%`).join('  ')}`,
+    `wrote ${join(checkpoint, 'eval.json')}`,
+  ].join('\n');
+}
