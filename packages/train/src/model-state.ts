@@ -26,7 +26,7 @@ export function keepMovingStatistics<T>(model: LayersModel, fn: () => T): T {
   try {
     return fn();
   } finally {
-    statistics.forEach((w, i) => w.write(saved[i] as tf.Tensor));
+    for (const [i, w] of statistics.entries()) w.write(saved[i] as tf.Tensor);
     tf.dispose(saved);
   }
 }
