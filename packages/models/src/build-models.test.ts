@@ -93,6 +93,13 @@ describe('the spec models', () => {
     expect(discriminator.trainable).toBe(false);
   });
 
+  it('draws the same initial weights for the same seed', () => {
+    const values = (seed: number) =>
+      buildGenerator({}, { seed }).weights.map((w) => Array.from(w.read().dataSync().slice(0, 8)));
+    expect(values(5)).toEqual(values(5));
+    expect(values(5)).not.toEqual(values(6));
+  });
+
   it('makes every config field a knob', () => {
     const generator = buildGenerator({
       latentSize: 16,
