@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
 import type { WasmHeapBackend } from './heap.js';
 import { im2col } from './im2col.js';
 import { KernelRunner } from './run-kernel.js';
@@ -14,24 +15,10 @@ export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig
     backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-      const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as {
-        strides: [number, number] | number;
-        pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-        dataFormat: 'NHWC' | 'NCHW';
-        dimRoundingMode?: 'floor' | 'round' | 'ceil';
-        filterShape: [number, number, number, number];
-      };
-      if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter: only NHWC is supported');
-      const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number],
-        filterShape,
-        strides,
-        1,
-        pad,
-        dimRoundingMode,
-        false,
-        tf.backend_util.convertConv2DDataFormat(dataFormat),
-      );
+      const convAttrs = attrs as unknown as ConvBackpropAttrs & { filterShape: number[] };
+      if (convAttrs.dataFormat === 'NCHW')
+        throw new Error('Conv2DBackpropFilter: only NHWC is supported');
+      const info = forwardConvInfo(x.shape, convAttrs.filterShape, convAttrs);
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
       const result = filterGradient(runner, backend as unknown as WasmHeapBackend, x, dy, info);
       runner.dispose(result);

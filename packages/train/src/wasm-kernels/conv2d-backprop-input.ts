@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
 import { KernelRunner } from './run-kernel.js';
 
 /** One output phase of a strided transposed convolution: which filter taps, which input offsets. */
@@ -44,25 +45,9 @@ export function conv2dBackpropInputKernel(
     kernelFunc: (args) => {
       const { inputs, backend, attrs } = args;
       const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-      const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as {
-        strides: [number, number] | number;
-        pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-        dataFormat: 'NHWC' | 'NCHW';
-        dimRoundingMode?: 'floor' | 'round' | 'ceil';
-        inputShape: [number, number, number, number];
-      };
-      const info = tf.backend_util.computeConv2DInfo(
-        inputShape,
-        filter.shape as [number, number, number, number],
-        strides,
-        1,
-        pad,
-        dimRoundingMode,
-        false,
-        tf.backend_util.convertConv2DDataFormat(dataFormat),
-      );
-      const { strideHeight: sh, strideWidth: sw, inHeight, inWidth } = info;
-      if (dataFormat === 'NCHW' || sh !== sw || inHeight % sh !== 0 || inWidth % sw !== 0)
+      const convAttrs = attrs as unknown as ConvBackpropAttrs & { inputShape: number[] };
+      const info = forwardConvInfo(convAttrs.inputShape, filter.shape, convAttrs);
+      if (convAttrs.dataFormat === 'NCHW' || info.strideHeight !== info.strideWidth)
         return fallback(args);
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
       const result = phasedTransposedConv(runner, dy, filter, info);
@@ -125,10 +110,34 @@ function phasedTransposedConv(
     }
   }
   if (s === 1) return phases[0] as tf.TensorInfo;
+  return interleavePhases(runner, phases, info);
+}
+
+/**
+ * Interleaves the phases `[b, h, w, C]` (in (py, px) order) into `[b, inH, inW, C]`:
+ * [b, h, w, (py, px, C)] -> [b*h, w, py, px, C] -> [b*h, py, w, px, C] -> [b, h*s, w*s, C], cropped
+ * to the output when it is not a multiple of the stride. The backend's DepthToSpace does the same
+ * ten times slower.
+ */
+function interleavePhases(
+  runner: KernelRunner,
+  phases: tf.TensorInfo[],
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { strideHeight: s, inHeight, inWidth, batchSize, inChannels } = info;
+  const [h, w] = [Math.ceil(inHeight / s), Math.ceil(inWidth / s)];
   const stacked = runner.run('Concat', phases as unknown as Record<string, tf.TensorInfo>, {
     axis: 3,
   });
-  return runner.run('DepthToSpace', { x: stacked }, { blockSize: s, dataFormat: 'NHWC' });
+  const split = runner.reshape(stacked, [batchSize * h, w, s, s, inChannels]);
+  const interleaved = runner.run('Transpose', { x: split }, { perm: [0, 2, 1, 3, 4] });
+  const whole = runner.reshape(interleaved, [batchSize, h * s, w * s, inChannels]);
+  if (h * s === inHeight && w * s === inWidth) return whole;
+  return runner.run(
+    'Slice',
+    { x: whole },
+    { begin: [0, 0, 0, 0], size: [batchSize, inHeight, inWidth, inChannels] },
+  );
 }
 
 /** A stride-1 convolution giving one phase's `size` outputs, padding or cropping dy as needed. */
