@@ -73,6 +73,9 @@ describe('dcgan train on real MNIST', () => {
     ]);
     expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-0000006', 'step-0000008']);
     expect(existsSync(join(out, 'samples.gif'))).toBe(true);
+    const report = await readFile(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('dcgan-loss-chart');
+    expect(report).toContain('data:image/png;base64,');
     expect(JSON.parse(await readFile(join(out, 'config.json'), 'utf8')).train.batchSize).toBe(8);
   });
 

@@ -180,15 +180,28 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     const seconds = (performance.now() - intervalStart.time) / 1000;
     const iterationsPerSecond = (step - intervalStart.step) / seconds;
     intervalStart = { step, time: performance.now() };
+    const figures =
+      evaluator && step % evaluation.interval === 0
+        ? evaluator.evaluate({ generator: dcgan.generator, samples: evaluation.samples, seed: 1 })
+        : undefined;
     await appendMetrics(runDir, {
       step,
       ...metrics,
       iterationsPerSecond,
       time: new Date().toISOString(),
+      ...(figures && {
+        classifierScore: figures.classifierScore,
+        frechetDistance: figures.frechetDistance,
+        classShares: figures.classShares,
+      }),
     });
+    await writeReport(runDir);
     progress.log(
       `iteration ${step}: D loss ${metrics.discriminatorLoss.toFixed(4)}, D accuracy ${(metrics.discriminatorAccuracy * 100).toFixed(1)}%, ` +
-        `G loss ${metrics.generatorLoss.toFixed(4)}, ${iterationsPerSecond.toFixed(2)} it/s, grid ${paths.sample(step)}`,
+        `G loss ${metrics.generatorLoss.toFixed(4)}, ${iterationsPerSecond.toFixed(2)} it/s, grid ${paths.sample(step)}` +
+        (figures
+          ? `, classifier score ${figures.classifierScore.toFixed(2)}, Frechet distance ${figures.frechetDistance.toFixed(2)}`
+          : ''),
     );
   };
   try {
