@@ -4,11 +4,11 @@ import * as tf from '@tensorflow/tfjs-layers';
 export interface ClassifierConfig {
   /** Side of the images: 28 for MNIST-like data. */
   imageSize: number;
-  /** Filters of the two 5x5 valid convolutions: LeNet's 6 and 16, wider (32, 64) for Fashion-MNIST. */
+  /** Filters of the two convolutions: LeNet's 6 and 16, made wider (32, 64) for Fashion-MNIST. */
   filters: [number, number];
-  /** Kernel size of both convolutions: 5, as LeNet; valid padding shrinks 28 -> 24 -> (pool) 12 -> 8 -> 4. */
+  /** Kernel size of both convolutions: 5, as LeNet; valid padding: 28 -> 24 -> pool 12 -> 8 -> 4. */
   kernelSize: number;
-  /** Units of the penultimate Dense layer, the features of the Fréchet distance: 64 keeps the model small. */
+  /** Units of the penultimate Dense layer, the Fréchet distance's features: 64 keeps it small. */
   featureSize: number;
   /** Number of classes: 10 for MNIST and Fashion-MNIST. */
   classes: number;

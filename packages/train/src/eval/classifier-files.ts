@@ -24,7 +24,7 @@ const CANDIDATES = [
   new URL('../../classifiers/', import.meta.url),
 ];
 
-/** The folder of the package's classifier for a data set (`model.json`, `weights.bin`, `baselines.json`). */
+/** The folder of the package's classifier for a data set: `model.json`, `weights.bin`, `baselines.json`. */
 export function classifierDir(dataset: EvalDataset): string {
   if (dataset !== 'mnist' && dataset !== 'fashion') {
     throw new Error(`no classifier for data set ${dataset} (expected mnist or fashion)`);

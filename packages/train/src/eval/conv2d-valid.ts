@@ -3,9 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 type Conv = (x: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor4D;
 
 /**
- * A stride-1 'valid' convolution whose gradients are themselves forward convolutions: tfjs 4.22's
- * wasm Conv2DBackpropInput is a naive loop, 5 to 10 times slower than its Conv2D on the classifier's
- * shapes, and Conv2DBackpropFilter is missing or composed of slices. Same value as `tf.conv2d`.
+ * A stride-1 'valid' convolution whose gradients are themselves forward convolutions, the fast path
+ * of the wasm backend (XNNPACK). Same value as `tf.conv2d`. On wasm, a training step of the
+ * classifier (batch 64) took 240 to 280 ms through it, 340 ms through tf.conv2d's gradients with
+ * `registerWasmTrainingKernels`, 930 ms with tfjs 4.22's own kernels.
  *   dx = conv2d(dy padded by k - 1, the filter turned 180° with its channels swapped)
  *   dW = conv2d(x with batch and channels swapped, dy as the filter), channels put back
  * With `inputGradient: false` (x is the data), dx is returned as zeros, not computed.

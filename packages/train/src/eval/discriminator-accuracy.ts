@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
 /** How well a discriminator tells real images from fakes. */
@@ -24,15 +24,12 @@ export function discriminatorAccuracy(
   batchSize = 500,
 ): DiscriminatorAccuracy {
   const share = (images: tf.Tensor4D, label: 0 | 1) => {
-    const right = tf.tidy(() => {
-      const probabilities = discriminator.predict(images, { batchSize }) as tf.Tensor;
-      const called =
-        label === 1 ? tf.greater(probabilities, 0.5) : tf.lessEqual(probabilities, 0.5);
-      return tf.mean(tf.cast(called, 'float32'));
-    });
-    const value = right.dataSync()[0] as number;
-    right.dispose();
-    return value;
+    const probabilities = discriminator.predict(images, { batchSize }) as tf.Tensor;
+    const values = probabilities.dataSync();
+    probabilities.dispose();
+    let right = 0;
+    for (const p of values) if (label === 1 ? p > 0.5 : p <= 0.5) right++;
+    return right / values.length;
   };
   const realsCalledReal = share(reals, 1);
   const fakesCalledFake = share(fakes, 0);

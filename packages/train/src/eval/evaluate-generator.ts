@@ -38,7 +38,7 @@ export interface GeneratorEvaluation {
   seed: number;
   /** exp(mean KL(p(y|x) ‖ p(y))) of the fakes, from 1 to 10: compare with the real test set's. */
   classifierScore: number;
-  /** Fréchet distance of the classifier's features, fakes against the real test set: lower is better. */
+  /** Fréchet distance of the classifier's features, fakes against the real test set: lower, better. */
   frechetDistance: number;
   /** Share of fakes the classifier puts in each class, `[10]`. */
   classShares: number[];
@@ -90,6 +90,11 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
       const { generator, discriminator, samples = 10_000, seed = 1, batchSize = 500 } = options;
       if (!Number.isInteger(samples) || samples < 2) {
         throw new Error(`samples must be an integer >= 2, got ${samples}`);
+      }
+      if (!Number.isInteger(seed) || seed === 0) {
+        throw new Error(
+          `seed must be a non-zero integer (TensorFlow.js takes 0 as no seed), got ${seed}`,
+        );
       }
       const fakes = generateInBatches(generator, samples, seed, batchSize, options.onProgress);
       const { probabilities, features } = classifierOutputs(classifier, fakes, batchSize);
