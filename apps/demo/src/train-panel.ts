@@ -60,7 +60,7 @@ export function setUpTrainPanel(generatePanel: GeneratePanel): void {
 
   const pushSample = async (step: number) => {
     if (!run) return;
-    const images = generate(run.dcgan.generator, SAMPLE_COUNT, { seed: 0 });
+    const images = generate(run.dcgan.generator, SAMPLE_COUNT, { seed: 1 });
     await view.pushSample(step, images);
     images.dispose();
     if (shownAbove) generatePanel.redraw();

@@ -113,6 +113,19 @@ describe('dcgan train on real MNIST', () => {
     expect(losses(await metrics('resumed'))).toEqual(losses(await metrics('straight')));
   });
 
+  it('repeats a run exactly with the default seed 0 (which TensorFlow.js alone would take as none)', async () => {
+    const dir = await tempDir();
+    for (const run of ['a', 'b']) {
+      const args = tinyRun(join(dir, run), 2).filter(
+        (_, i, all) => all[i - 1] !== '--seed' && all[i] !== '--seed',
+      );
+      expect((await runCli(args)).code).toBe(0);
+    }
+    const weights = (run: string) =>
+      readFile(join(dir, run, 'checkpoints', 'step-0000002', 'generator', 'weights.bin'));
+    expect((await weights('a')).equals(await weights('b'))).toBe(true);
+  });
+
   it('refuses to overwrite a run, and refuses config changes on resume', async () => {
     const out = join(await tempDir(), 'run');
     expect((await runCli(tinyRun(out, 2))).code).toBe(0);

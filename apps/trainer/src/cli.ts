@@ -107,7 +107,7 @@ program
   )
   .requiredOption('--out <file>', 'output file: .png, .idx or .idx.gz')
   .option('--count <n>', 'how many images', integer('--count', 1), 64)
-  .option('--seed <n>', 'seed of the noise', integer('--seed'), 0)
+  .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
   .addOption(backendOption())
   .action(
     async (

@@ -21,9 +21,9 @@ export class SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  /** An integer in [0, 2^31), for seeding other generators. */
+  /** An integer in [1, 2^31), for seeding other generators (TensorFlow.js takes 0 as no seed). */
   nextSeed(): number {
-    return Math.floor(this.next() * 2147483648);
+    return 1 + Math.floor(this.next() * 2147483647);
   }
 
   getState(): RandomState {

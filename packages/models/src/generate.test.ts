@@ -27,6 +27,12 @@ describe('generate', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('rejects a seed of 0, which TensorFlow.js would take as no seed', () => {
+    expect(() => generate(buildGenerator(), 2, { seed: 0 })).toThrow(
+      /seed must be a positive integer/,
+    );
+  });
+
   it('rejects a bad count', () => {
     expect(() => generate(buildGenerator(), 0)).toThrow('count must be a positive integer, got 0');
   });

@@ -13,6 +13,11 @@ export function latentSizeOf(generator: LayersModel): number {
  * Draws noise z `[count, latentSize]` from N(0, 1); the same seed gives the same noise on every backend.
  */
 export function sampleNoise(count: number, latentSize: number, seed?: number): tf.Tensor2D {
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 1)) {
+    throw new Error(
+      `seed must be a positive integer (TensorFlow.js takes 0 as no seed), got ${seed}`,
+    );
+  }
   return tf.randomNormal([count, latentSize], 0, 1, 'float32', seed);
 }
 

@@ -59,7 +59,7 @@ export class DcganLatentWalk extends LitElement {
   constructor() {
     super();
     this.count = 4;
-    this.seed = 0;
+    this.seed = 1;
     this.keyframes = 4;
     this.frames = 24;
     this.scale = 4;

@@ -21,7 +21,7 @@ const format = (value: number | undefined, digits = 3) =>
  * (`<dcgan-loss-chart>`). Fed by `pushStep` and `pushSample` while training, or by setting
  * `metrics` and `samples` (a report).
  *   view.pushStep(step, { discriminatorLoss, discriminatorAccuracy, generatorLoss });
- *   await view.pushSample(step, generate(generator, 16, { seed: 0 })); // tensor [16, 28, 28, 1]
+ *   await view.pushSample(step, generate(generator, 16, { seed: 1 })); // tensor [16, 28, 28, 1]
  */
 export class DcganTrainingView extends LitElement {
   static properties = {

@@ -92,7 +92,7 @@ export function formatEvaluation(e: GeneratorEvaluation, checkpoint: string): st
           row(
             'discriminator accuracy',
             `${(e.discriminatorAccuracy * 100).toFixed(1)}%`,
-            'on 10,000 real test images and as many fakes',
+            `on the real test images and ${e.samples} fakes, each side weighted half`,
           ),
         ]),
     `  class shares: ${e.classShares.map((share, i) => `${i}: ${(share * 100).toFixed(1)}%`).join('  ')}`,

@@ -35,12 +35,13 @@ import {
 } from '../run-files.js';
 
 /** Seeds derived from the run's seed, one per random stream, so that each can be resumed alone. */
+// Each at least 1: TensorFlow.js takes a seed of 0 as no seed at all.
 const seeds = (seed: number) => ({
-  generator: seed,
-  discriminator: seed + 1,
-  noise: seed + 2,
-  batches: seed + 3,
-  fixedNoise: seed + 4,
+  generator: seed + 1,
+  discriminator: seed + 101,
+  noise: seed + 201,
+  batches: seed + 301,
+  fixedNoise: seed + 401,
 });
 
 /** What `dcgan train` was asked to do: a new run, or `--resume` of an old one. */
