@@ -49,6 +49,32 @@ describe('dcgan train: wrong input is refused before any work', () => {
   });
 });
 
+describe('dcgan bench', () => {
+  it('prints one JSON object per backend with the speed figures', async () => {
+    const { code, output } = await runCli([
+      'bench',
+      '--backends',
+      'wasm',
+      '--batch-size',
+      '8',
+      '--iterations',
+      '1',
+      '--json',
+    ]);
+    expect(code, output).toBe(0);
+    const result = JSON.parse(output.trim().split('\n').at(-1) as string);
+    expect(result).toMatchObject({ backend: 'wasm', threads: 1, batchSize: 8 });
+    for (const key of [
+      'iterationsPerSecond',
+      'imagesPerSecond',
+      'inferenceImagesPerSecond',
+      'gflops',
+    ]) {
+      expect(result[key], key).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('dcgan train on real MNIST', () => {
   it('writes config, metrics, grids, checkpoints and a GIF, and keeps the last checkpoints', async () => {
     const out = join(await tempDir(), 'run');
