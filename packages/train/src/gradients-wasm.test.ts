@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultTrainConfig } from './config.js';
 import { createDcgan } from './dcgan.js';
 import { withTrainable } from './model-state.js';
-import { fakeReals, onBackend } from './test-support.js';
+import { fakeReals, onBackend, relativeError } from './test-support.js';
 import { discriminatorObjective, generatorObjective, trainingFakes } from './train-step.js';
 
 // The cpu backend takes about 10 s a sample through these models: a small batch keeps this test short.
@@ -48,9 +48,7 @@ describe('training gradients on wasm', () => {
     // weight's own gradient norm and 1e-3 of the largest gradient norm.
     const floor = 1e-3 * Math.max(...cpu.map(norm));
     Object.values(wasm).forEach((values, i) => {
-      const reference = cpu[i] as number[];
-      const difference = norm(values.map((v, j) => v - (reference[j] as number)));
-      expect(difference / Math.max(norm(reference), floor), names[i]).toBeLessThan(1e-4);
+      expect(relativeError(values, cpu[i], floor), names[i]).toBeLessThan(1e-4);
     });
   });
 });

@@ -13,8 +13,8 @@ export async function onBackend<T>(name: 'cpu' | 'wasm', fn: () => T | Promise<T
   return fn();
 }
 
-/** ‖a − b‖ / ‖b‖ over nested arrays of numbers: 0 when equal. */
-export function relativeError(a: unknown, b: unknown): number {
+/** ‖a − b‖ / max(‖b‖, floor) over nested arrays of numbers: 0 when equal. */
+export function relativeError(a: unknown, b: unknown, floor = 1e-30): number {
   const flatA = [a].flat(Number.POSITIVE_INFINITY) as number[];
   const flatB = [b].flat(Number.POSITIVE_INFINITY) as number[];
   if (flatA.length !== flatB.length) return Number.POSITIVE_INFINITY;
@@ -24,7 +24,7 @@ export function relativeError(a: unknown, b: unknown): number {
     difference += ((flatA[i] as number) - (flatB[i] as number)) ** 2;
     norm += (flatB[i] as number) ** 2;
   }
-  return Math.sqrt(difference) / Math.max(Math.sqrt(norm), 1e-30);
+  return Math.sqrt(difference) / Math.max(Math.sqrt(norm), floor);
 }
 
 /** Every weight of a model (moving statistics too), as plain arrays keyed by name (less its `_N` suffix). */

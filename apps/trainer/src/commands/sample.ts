@@ -4,7 +4,6 @@ import { encodeIdx, unscaleToBytes } from '@dcgan/data';
 import { generate, loadGeneratorFromDir, writeFileAtomic } from '@dcgan/models/node';
 import { latestCheckpoint } from '@dcgan/train/node';
 import { gridFromValues, writeGridPng } from '@dcgan/viz/node';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { gzipSync } from 'fflate';
 import { type BackendChoice, startBackend } from '../backend.js';
 
@@ -40,14 +39,11 @@ export async function resolveGeneratorDir(source: string): Promise<string> {
 }
 
 /** Writes `count` samples of a trained generator as a PNG grid or an IDX file of bytes. */
-export async function runSample(
-  request: SampleRequest,
-  load?: () => Promise<LayersModel>,
-): Promise<void> {
+export async function runSample(request: SampleRequest): Promise<void> {
   const format = sampleFormat(request.out);
-  const generatorDir = load ? undefined : await resolveGeneratorDir(request.source);
+  const generatorDir = await resolveGeneratorDir(request.source);
   await startBackend(request.backend);
-  const generator = load ? await load() : await loadGeneratorFromDir(generatorDir as string);
+  const generator = await loadGeneratorFromDir(generatorDir);
   const images = generate(generator, request.count, { seed: request.seed });
   const [, height = 28, width = 28] = images.shape;
   const values = await images.data();

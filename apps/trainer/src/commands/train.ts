@@ -1,11 +1,5 @@
 import { existsSync } from 'node:fs';
-import {
-  createBatchSampler,
-  type ImageDataset,
-  loadDataset,
-  resolveDataDir,
-  SeededRandom,
-} from '@dcgan/data/node';
+import { createBatchSampler, type ImageDataset, loadDataset, SeededRandom } from '@dcgan/data/node';
 import { buildDiscriminator, buildGenerator, latentSizeOf, sampleNoise } from '@dcgan/models/node';
 import {
   type CheckpointState,
@@ -57,7 +51,6 @@ export type TrainRequest =
 export async function runTraining(request: TrainRequest): Promise<number> {
   const { runDir } = request;
   const config = request.kind === 'new' ? request.config : await resumedConfig(request);
-  resolveDataDir(config.data);
   if (request.kind === 'new' && existsSync(runPaths(runDir).config)) {
     throw new Error(
       `--out ${runDir} already holds a run: pass --resume ${runDir} to continue it, or another --out`,
