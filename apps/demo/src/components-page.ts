@@ -1,9 +1,8 @@
 // The components of @dcgan/viz on a plain page, as docs would show them (components.html).
 import '@dcgan/viz';
-import { GENERATOR_SHAPES, generate, loadModel } from '@dcgan/models';
+import { generate, loadPretrainedGenerator } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
-import { DEFAULT_MODEL_URL } from './model-source.js';
 
 async function main(): Promise<void> {
   await tf.setBackend('webgl');
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
   ) as HTMLElementTagNameMap['dcgan-sample-grid'];
   byValues.images = values;
 
-  const generator = await loadModel(DEFAULT_MODEL_URL, GENERATOR_SHAPES, 'generator');
+  const generator = await loadPretrainedGenerator('mnist');
   (
     document.querySelector('#grid-generator') as HTMLElementTagNameMap['dcgan-sample-grid']
   ).generator = generator;

@@ -1,11 +1,11 @@
 // The dcgan.js demo: generate digits with a trained generator, walk its latent space, and train
 // the DCGAN in the page.   pnpm --filter @dcgan/demo dev
 import '@dcgan/viz';
-import { GENERATOR_SHAPES, loadModel } from '@dcgan/models';
+import { GENERATOR_SHAPES, loadModel, loadPretrainedGenerator } from '@dcgan/models';
 import { isSoftwareWebgl, startBackend } from './backend.js';
 import { element } from './dom.js';
 import { setUpGeneratePanel } from './generate-panel.js';
-import { modelUrl } from './model-source.js';
+import { modelUrl, PRETRAINED_LABEL } from './model-source.js';
 import { showError } from './show-error.js';
 import { setUpTrainPanel } from './train-panel.js';
 
@@ -41,10 +41,13 @@ async function main(): Promise<void> {
   setUpTrainPanel(generatePanel);
 
   const url = modelUrl(location);
-  element('#model-url').textContent = url;
+  element('#model-url').textContent = url ?? PRETRAINED_LABEL;
   element('#model-status').textContent = '(loading…)';
   try {
-    generatePanel.use(await loadModel(url, GENERATOR_SHAPES, url), '(loaded)');
+    const generator = url
+      ? await loadModel(url, GENERATOR_SHAPES, url)
+      : await loadPretrainedGenerator('mnist');
+    generatePanel.use(generator, '(loaded)');
   } catch (error) {
     element('#model-status').textContent = '(not loaded)';
     showError(

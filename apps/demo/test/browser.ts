@@ -79,6 +79,13 @@ export function greyLevels(pixels: { data: number[] }): number {
   return levels.size;
 }
 
+/** The share of pixels that are near black (red channel below 32), as a digit's background is. */
+export function darkShare(pixels: { data: number[] }): number {
+  let dark = 0;
+  for (let i = 0; i < pixels.data.length; i += 4) if ((pixels.data[i] as number) < 32) dark++;
+  return dark / (pixels.data.length / 4);
+}
+
 /**
  * Runs `action`, then waits until the component at `selector` has drawn new images (its `values`
  * changed), and returns them.

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   canvasPixels,
+  darkShare,
   drawnAfter,
   drawnValues,
   greyLevels,
@@ -29,8 +30,9 @@ describe('the demo page', () => {
     const seed1 = await drawnValues(page, '#grid');
     expect(seed1).toHaveLength(16 * 28 * 28);
     const pixels = await canvasPixels(page, '#grid');
-    // The served generator is untrained until a trained one replaces it: grey noise, not digits.
+    // The pretrained generator draws digits: strokes of many grey levels on a black ground.
     expect(greyLevels(pixels)).toBeGreaterThan(10);
+    expect(darkShare(pixels)).toBeGreaterThan(0.5);
     await screenshot(page, 'demo-webgl');
 
     const seed2 = await drawnAfter(page, '#grid', () => page.click('#next-seed'));

@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build, type PreviewServer, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain ES module script, without types
-import { writeUntrainedModel } from '../scripts/write-untrained-model.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +14,6 @@ let server: PreviewServer | undefined;
 
 /** Builds the demo as users get it (minified), then serves it for the browser tests. */
 export async function setup(project: TestProject): Promise<void> {
-  await writeUntrainedModel();
   // Vitest sets NODE_ENV=test, which would make Vite resolve the packages' development builds.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';

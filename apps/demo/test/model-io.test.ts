@@ -1,10 +1,8 @@
-import { generate, loadGeneratorFromDir } from '@dcgan/models/node';
+import { generate, loadPretrainedGenerator } from '@dcgan/models/node';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// @ts-expect-error: a plain ES module script, without types
-import { MODEL_DIR } from '../scripts/write-untrained-model.mjs';
 import { drawnValues, launchChromium, maxDifference, openPage, screenshot } from './browser.js';
 
 describe('a generator loaded and saved in the browser', () => {
@@ -14,7 +12,7 @@ describe('a generator loaded and saved in the browser', () => {
 
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    const generator = await loadGeneratorFromDir(MODEL_DIR);
+    const generator = await loadPretrainedGenerator('mnist');
     const images = generate(generator, 16, { seed: 1 });
     inNode = Array.from(images.dataSync());
     images.dispose();

@@ -1,13 +1,11 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { generate, loadGeneratorFromDir } from '@dcgan/models/node';
+import { generate, loadPretrainedGenerator } from '@dcgan/models/node';
 import { gridFromValues, writeGridPng, writeReport } from '@dcgan/viz/node';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script, without types
-import { MODEL_DIR } from '../scripts/write-untrained-model.mjs';
 import { ARTIFACTS, launchChromium, openPage, screenshot } from './browser.js';
 
 /** A run folder as the trainer writes it (made-up losses; grids from the served generator). */
@@ -38,7 +36,7 @@ async function writeRun(runDir: string): Promise<void> {
     JSON.stringify({ train: { batchSize: 128, seed: 0 } }, null, 2),
   );
   await tf.setBackend('cpu');
-  const generator = await loadGeneratorFromDir(MODEL_DIR);
+  const generator = await loadPretrainedGenerator('mnist');
   for (const step of [1000, 2000, 3000]) {
     const images = generate(generator, 9, { seed: step });
     const grid = gridFromValues(images.dataSync(), 9, 28);

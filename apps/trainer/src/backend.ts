@@ -1,7 +1,9 @@
 // The @tensorflow/tfjs bundle registers the gradients that training needs (tfjs-core alone does not).
 import '@tensorflow/tfjs';
+import os from 'node:os';
 import { registerWasmTrainingKernels } from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
+import { MAX_WASM_THREADS, startWasmBackend } from './wasm-threads.js';
 
 /** The backends the trainer can run on; `auto` picks the fastest one installed. */
 export const BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -42,11 +44,20 @@ export async function startBackend(choice: BackendChoice): Promise<ActiveBackend
   return { name: 'cpu', reason: '--backend cpu (pure JavaScript, very slow)', threads: 1 };
 }
 
+let wasmThreads = Math.min(os.availableParallelism(), MAX_WASM_THREADS);
+
+/** Sets how many threads the wasm backend runs (default: one a core, at most 8). */
+export function setWasmThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS)
+    throw new Error(`--threads expects an integer from 1 to ${MAX_WASM_THREADS}, got ${threads}`);
+  wasmThreads = threads;
+}
+
 async function startWasm(): Promise<Omit<ActiveBackend, 'reason'>> {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // The training kernels replace some of the backend's own, so they register after its import.
+  await import('@tensorflow/tfjs-backend-wasm');
   registerWasmTrainingKernels();
-  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend failed to start');
-  return { name: 'wasm', threads: wasm.getThreadsCount() };
+  return { name: 'wasm', threads: await startWasmBackend(wasmThreads) };
 }
 
 function packageOf(native: 'tensorflow-gpu' | 'tensorflow'): string {

@@ -4,11 +4,13 @@
  *   dcgan train --iterations 200 --out runs/quick      train the spec's DCGAN on real MNIST
  *   dcgan train --resume runs/quick                    continue an interrupted run
  *   dcgan sample runs/quick --count 64 --out digits.png
+ *   dcgan sample --pretrained mnist --count 64 --out digits.png   the generator that ships
  *   dcgan bench                                        training speed of each backend
  * From the repository: pnpm dcgan <command> ...
  */
+import { PRETRAINED_NAMES, type PretrainedName } from '@dcgan/models';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { BACKENDS, type BackendChoice } from './backend.js';
+import { BACKENDS, type BackendChoice, setWasmThreads } from './backend.js';
 import { runEval } from './commands/eval.js';
 import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
@@ -18,6 +20,11 @@ import { buildRunConfig, type ConfigFlag, configFlags, parseFlagValue } from './
 const program = new Command('dcgan')
   .description('Train and use DCGANs on MNIST-like data with TensorFlow.js')
   .showHelpAfterError()
+  .option('--threads <n>', 'threads of the wasm backend (default: one a core, at most 8)')
+  .hook('preAction', (command) => {
+    const threads = command.opts().threads as string | undefined;
+    if (threads !== undefined) setWasmThreads(Number(threads));
+  })
   .configureOutput({
     outputError: (text, write) => write(`error: ${text.replace(/^error: /, '')}`),
   });
@@ -26,6 +33,23 @@ const backendOption = () =>
   new Option('--backend <name>', 'TensorFlow.js backend')
     .choices(BACKENDS as unknown as string[])
     .default('auto');
+const pretrainedOption = () =>
+  new Option(
+    '--pretrained <name>',
+    'a generator that ships with @dcgan/models, instead of a folder',
+  ).choices(PRETRAINED_NAMES);
+
+/** The folder argument or `--pretrained NAME`: exactly one of them. */
+function sourceOrPretrained(
+  command: string,
+  source: string | undefined,
+  pretrained: PretrainedName | undefined,
+): string | { pretrained: PretrainedName } {
+  if (source !== undefined && pretrained === undefined) return source;
+  if (source === undefined && pretrained !== undefined) return { pretrained };
+  throw new Error(`${command}: give a run or model folder, or --pretrained NAME (one of them)`);
+}
+
 const integer =
   (name: string, min = 0) =>
   (text: string) => {
@@ -102,19 +126,27 @@ program
     'write samples of a trained generator: a grid (.png) or the images as IDX (.idx, .idx.gz)',
   )
   .argument(
-    '<source>',
+    '[source]',
     'a run folder (its newest checkpoint) or a folder holding a generator model.json',
   )
+  .addOption(pretrainedOption())
   .requiredOption('--out <file>', 'output file: .png, .idx or .idx.gz')
   .option('--count <n>', 'how many images', integer('--count', 1), 64)
   .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
   .addOption(backendOption())
   .action(
     async (
-      source: string,
-      options: { out: string; count: number; seed: number; backend: BackendChoice },
+      source: string | undefined,
+      options: {
+        out: string;
+        count: number;
+        seed: number;
+        backend: BackendChoice;
+        pretrained?: PretrainedName;
+      },
     ) => {
-      await runSample({ source, ...options });
+      const { pretrained, ...rest } = options;
+      await runSample({ ...rest, source: sourceOrPretrained('sample', source, pretrained) });
     },
   );
 
@@ -123,7 +155,9 @@ program
   .description(
     'evaluate a checkpoint: classifier score, Frechet distance, class shares, discriminator accuracy',
   )
-  .argument('<source>', 'a run folder (its newest checkpoint) or a checkpoint folder')
+  .argument('[source]', 'a run folder (its newest checkpoint) or a checkpoint folder')
+  .addOption(pretrainedOption())
+  .option('--out <file>', "where to write eval.json (default: the checkpoint's folder)")
   .option('--samples <n>', 'how many fakes', integer('--samples', 2), 10_000)
   .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
   .addOption(
@@ -135,15 +169,18 @@ program
   .addOption(backendOption())
   .action(
     async (
-      source: string,
+      source: string | undefined,
       options: {
         samples: number;
         seed: number;
         data?: 'mnist' | 'fashion';
         backend: BackendChoice;
+        out?: string;
+        pretrained?: PretrainedName;
       },
     ) => {
-      await runEval({ source, ...options });
+      const { pretrained, ...rest } = options;
+      await runEval({ ...rest, source: sourceOrPretrained('eval', source, pretrained) });
     },
   );
 
@@ -171,7 +208,11 @@ function camel(flag: string): string {
   return flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-program.parseAsync().catch((error: Error) => {
-  console.error(`error: ${error.message}`);
-  process.exitCode = 2;
-});
+// Exits explicitly: the threaded wasm backend's idle workers would keep Node running.
+program
+  .parseAsync()
+  .catch((error: Error) => {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+  })
+  .finally(() => process.exit());

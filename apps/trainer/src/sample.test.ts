@@ -59,6 +59,33 @@ describe('dcgan sample', () => {
     expect(Buffer.from(gz.data).equals(Buffer.from(raw.data))).toBe(true);
   });
 
+  it('samples the pretrained generator of @dcgan/models with --pretrained', async () => {
+    const out = join(await tempDir(), 'digits.idx');
+    const { code, output } = await runCli([
+      'sample',
+      '--pretrained',
+      'mnist',
+      '--count',
+      '16',
+      '--out',
+      out,
+      '--backend',
+      'wasm',
+    ]);
+    expect(code, output).toBe(0);
+    const digits = parseIdx(new Uint8Array(await readFile(out)), out, 2051);
+    expect(digits.shape).toEqual([16, 28, 28]);
+    // Digits: mostly a black ground, some white strokes.
+    const bytes = Array.from(digits.data);
+    expect(bytes.filter((b) => b < 16).length / bytes.length).toBeGreaterThan(0.5);
+    expect(bytes.filter((b) => b > 192).length / bytes.length).toBeGreaterThan(0.05);
+
+    const both = await runCli(['sample', run, '--pretrained', 'mnist', '--out', out]);
+    expect(both.output).toContain('give a run or model folder, or --pretrained NAME');
+    const unknown = await runCli(['sample', '--pretrained', 'cifar', '--out', out]);
+    expect(unknown.output).toContain("argument 'cifar' is invalid");
+  });
+
   it('names a bad output file and a bad source', async () => {
     const bad = await runCli(['sample', run, '--out', 'x.jpg']);
     expect(bad.code).toBe(2);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import {
   loadDiscriminatorFromDir,
   loadGeneratorFromDir,
+  loadPretrainedGenerator,
+  type PretrainedName,
   writeFileAtomic,
 } from '@dcgan/models/node';
 import {
@@ -15,8 +17,10 @@ import { type BackendChoice, startBackend } from '../backend.js';
 
 /** What `dcgan eval` was asked for. */
 export interface EvalRequest {
-  /** A run folder (its newest checkpoint) or a checkpoint folder. */
-  source: string;
+  /** A run folder (its newest checkpoint), a checkpoint folder, or a generator of @dcgan/models. */
+  source: string | { pretrained: PretrainedName };
+  /** Where to write eval.json (default: into the checkpoint; nowhere for a pretrained generator). */
+  out?: string;
   samples: number;
   seed: number;
   data?: 'mnist' | 'fashion';
@@ -41,7 +45,11 @@ async function resolveCheckpoint(source: string): Promise<{ checkpoint: string; 
  * prints the figures beside the real-data baselines, and writes `eval.json` into the checkpoint.
  */
 export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation> {
-  const { checkpoint, data } = await resolveCheckpoint(request.source);
+  const { source } = request;
+  const { checkpoint, data } =
+    typeof source === 'string'
+      ? await resolveCheckpoint(source)
+      : { checkpoint: undefined, data: source.pretrained };
   const dataset = request.data ?? data;
   if (dataset !== 'mnist' && dataset !== 'fashion') {
     throw new Error(
@@ -49,8 +57,12 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     );
   }
   await startBackend(request.backend);
-  const generator = await loadGeneratorFromDir(join(checkpoint, 'generator'));
-  const discriminator = await loadDiscriminatorFromDir(join(checkpoint, 'discriminator'));
+  const generator = checkpoint
+    ? await loadGeneratorFromDir(join(checkpoint, 'generator'))
+    : await loadPretrainedGenerator((source as { pretrained: PretrainedName }).pretrained);
+  const discriminator = checkpoint
+    ? await loadDiscriminatorFromDir(join(checkpoint, 'discriminator'))
+    : undefined;
   const evaluator = await createEvaluator(dataset);
   try {
     const evaluation = evaluator.evaluate({
@@ -59,11 +71,10 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
       samples: request.samples,
       seed: request.seed,
     });
-    await writeFileAtomic(
-      join(checkpoint, 'eval.json'),
-      `${JSON.stringify(evaluation, null, 2)}\n`,
-    );
-    console.log(formatEvaluation(evaluation, checkpoint));
+    const out = request.out ?? (checkpoint && join(checkpoint, 'eval.json'));
+    if (out) await writeFileAtomic(out, `${JSON.stringify(evaluation, null, 2)}\n`);
+    const name = checkpoint ?? `the pretrained ${data} generator of @dcgan/models`;
+    console.log(formatEvaluation(evaluation, name));
     return evaluation;
   } finally {
     evaluator.dispose();

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeIdx, unscaleToBytes } from '@dcgan/data';
-import { generate, loadGeneratorFromDir, writeFileAtomic } from '@dcgan/models/node';
+import {
+  generate,
+  loadGeneratorFromDir,
+  loadPretrainedGenerator,
+  type PretrainedName,
+  writeFileAtomic,
+} from '@dcgan/models/node';
 import { latestCheckpoint } from '@dcgan/train/node';
 import { gridFromValues, writeGridPng } from '@dcgan/viz/node';
 import { gzipSync } from 'fflate';
@@ -9,8 +15,11 @@ import { type BackendChoice, startBackend } from '../backend.js';
 
 /** What `dcgan sample` was asked for. */
 export interface SampleRequest {
-  /** A run folder (its newest checkpoint's generator) or a folder holding a generator's model.json. */
-  source: string;
+  /**
+   * A run folder (its newest checkpoint's generator), a folder holding a generator's model.json, or
+   * a generator that ships with @dcgan/models.
+   */
+  source: string | { pretrained: PretrainedName };
   count: number;
   seed: number;
   out: string;
@@ -41,9 +50,12 @@ export async function resolveGeneratorDir(source: string): Promise<string> {
 /** Writes `count` samples of a trained generator as a PNG grid or an IDX file of bytes. */
 export async function runSample(request: SampleRequest): Promise<void> {
   const format = sampleFormat(request.out);
-  const generatorDir = await resolveGeneratorDir(request.source);
+  const { source } = request;
+  const generatorDir = typeof source === 'string' ? await resolveGeneratorDir(source) : undefined;
   await startBackend(request.backend);
-  const generator = await loadGeneratorFromDir(generatorDir);
+  const generator = generatorDir
+    ? await loadGeneratorFromDir(generatorDir)
+    : await loadPretrainedGenerator((source as { pretrained: PretrainedName }).pretrained);
   const images = generate(generator, request.count, { seed: request.seed });
   const [, height = 28, width = 28] = images.shape;
   const values = await images.data();

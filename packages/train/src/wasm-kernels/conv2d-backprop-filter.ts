@@ -1,13 +1,13 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
 import type { WasmHeapBackend } from './heap.js';
-import { im2col } from './im2col.js';
+import { im2colTransposed } from './im2col.js';
 import { KernelRunner } from './run-kernel.js';
 
 /**
- * Conv2DBackpropFilter as im2col and one matrix multiply: patches `[batch*outH*outW, kh*kw*inC]`
- * of x, and patchesᵀ · dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]`
- * (patches transposed explicitly: the backend's transposed matrix multiply is slow).
+ * Conv2DBackpropFilter as im2col and one matrix multiply: patchesᵀ `[kh*kw*inC, batch*outH*outW]`
+ * of x times dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]` (patches
+ * gathered already transposed: the backend's transposed matrix multiply is slow).
  */
 export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig {
   return {
@@ -35,9 +35,8 @@ function filterGradient(
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
-  const patches = runner.track(im2col(backend, x, info));
-  const [rows, columns] = patches.shape as [number, number];
-  const patchesT = runner.run('Transpose', { x: patches }, { perm: [1, 0] });
+  const patchesT = runner.track(im2colTransposed(backend, x, info));
+  const [columns, rows] = patchesT.shape as [number, number];
   const gradient = runner.run(
     'BatchMatMul',
     {

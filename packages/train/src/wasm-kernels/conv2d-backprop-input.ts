@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
+import type { WasmHeapBackend } from './heap.js';
 import { KernelRunner } from './run-kernel.js';
 
 /** One output phase of a strided transposed convolution: which filter taps, which input offsets. */
@@ -50,7 +51,8 @@ export function conv2dBackpropInputKernel(
       if (convAttrs.dataFormat === 'NCHW' || info.strideHeight !== info.strideWidth)
         return fallback(args);
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
-      const result = phasedTransposedConv(runner, dy, filter, info);
+      const heap = backend as unknown as WasmHeapBackend;
+      const result = phasedTransposedConv(runner, heap, dy, filter, info);
       runner.dispose(result);
       return result;
     },
@@ -59,6 +61,7 @@ export function conv2dBackpropInputKernel(
 
 function phasedTransposedConv(
   runner: KernelRunner,
+  heap: WasmHeapBackend,
   dy: tf.TensorInfo,
   filter: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
@@ -73,7 +76,6 @@ function phasedTransposedConv(
     batchSize,
     inChannels,
   } = info;
-  const reversed = runner.run('Reverse', { x: filter }, { dims: [0, 1] });
   const phases: tf.TensorInfo[] = [];
   for (let py = 0; py < s; py++) {
     for (let px = 0; px < s; px++) {
@@ -90,17 +92,7 @@ function phasedTransposedConv(
         );
         continue;
       }
-      const taps = runner.run(
-        'StridedSlice',
-        { x: reversed },
-        sliceAttrs(
-          [rows.firstTap, cols.firstTap, 0, 0],
-          [rows.taps, cols.taps],
-          [s, s],
-          filter.shape,
-        ),
-      );
-      const subFilter = runner.run('Transpose', { x: taps }, { perm: [0, 1, 3, 2] });
+      const subFilter = runner.track(phaseFilter(heap, filter, [rows, cols], s));
       phases.push(
         phaseConv(runner, dy, subFilter, [rows, cols], size as [number, number], [
           outHeight,
@@ -187,25 +179,35 @@ function phaseConv(
   );
 }
 
-function sliceAttrs(
-  begin: number[],
-  taps: [number, number],
-  strides: [number, number],
-  shape: number[],
-) {
-  return {
-    begin,
-    end: [
-      (begin[0] as number) + (taps[0] - 1) * strides[0] + 1,
-      (begin[1] as number) + (taps[1] - 1) * strides[1] + 1,
-      shape[2],
-      shape[3],
-    ],
-    strides: [strides[0], strides[1], 1, 1],
-    beginMask: 0,
-    endMask: 0,
-    ellipsisMask: 0,
-    newAxisMask: 0,
-    shrinkAxisMask: 0,
-  };
+/**
+ * The stride-1 filter of one phase, gathered in JavaScript straight from wasm memory: the taps
+ * `firstTap + t * stride` of the filter `[kh, kw, inC, outC]` reversed along kh and kw, with its
+ * channels swapped: `[taps, taps, outC, inC]`. (Reverse, StridedSlice and Transpose kernels took
+ * a third of the transposed convolution's time.)
+ */
+function phaseFilter(
+  heap: WasmHeapBackend,
+  filter: tf.TensorInfo,
+  [rows, cols]: [Phase, Phase],
+  stride: number,
+): tf.TensorInfo {
+  const [height, width, inChannels, outChannels] = filter.shape as [number, number, number, number];
+  const out = heap.makeOutput([rows.taps, cols.taps, outChannels, inChannels], 'float32');
+  const source = heap.typedArrayFromHeap(filter);
+  const target = heap.typedArrayFromHeap(out);
+  const block = inChannels * outChannels;
+  let at = 0;
+  for (let tr = 0; tr < rows.taps; tr++) {
+    const ky = height - 1 - (rows.firstTap + tr * stride);
+    for (let tc = 0; tc < cols.taps; tc++) {
+      const kx = width - 1 - (cols.firstTap + tc * stride);
+      const from = (ky * width + kx) * block;
+      for (let o = 0; o < outChannels; o++) {
+        for (let i = 0; i < inChannels; i++, at++) {
+          target[at] = source[from + i * outChannels + o] as number;
+        }
+      }
+    }
+  }
+  return out;
 }

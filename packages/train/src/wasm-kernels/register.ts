@@ -4,6 +4,7 @@ import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { leakyReluGradient } from './leaky-relu-gradient.js';
 import { untransposedMatMulKernel } from './mat-mul.js';
+import { leadingReductionKernel } from './reduce-leading.js';
 
 const registered = new Set<string>();
 
@@ -11,7 +12,8 @@ const registered = new Set<string>();
  * Registers training kernels for the wasm backend, composed of its fast paths (XNNPACK convolution,
  * untransposed matrix multiply): Conv2DBackpropFilter, which tfjs 4.22's wasm backend lacks;
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose), which it has only as a slow direct loop;
- * and matrix multiplies with transposed operands, which it runs 10 to 20 times slower. Also replaces
+ * matrix multiplies with transposed operands, which it runs 10 to 20 times slower; and Sum and Mean
+ * over leading axes, which it runs through a transpose. Also replaces
  * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend).
  * Safe to call twice.
  * Call it from the app that chose the wasm backend, before training.
@@ -23,6 +25,8 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): void {
     conv2dBackpropInputKernel(backendName, native),
   );
   replaceKernel('BatchMatMul', backendName, untransposedMatMulKernel);
+  replaceKernel('Sum', backendName, (native) => leadingReductionKernel(native, 'Sum'));
+  replaceKernel('Mean', backendName, (native) => leadingReductionKernel(native, 'Mean'));
   replaceKernel('_FusedMatMul', backendName, untransposedMatMulKernel);
   if (!tf.getKernel('Conv2DBackpropFilter', backendName)) {
     tf.registerKernel(conv2dBackpropFilterKernel(backendName));
