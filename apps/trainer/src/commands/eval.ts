@@ -74,19 +74,19 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     const out = request.out ?? (checkpoint && join(checkpoint, 'eval.json'));
     if (out) await writeFileAtomic(out, `${JSON.stringify(evaluation, null, 2)}\n`);
     const name = checkpoint ?? `the pretrained ${data} generator of @dcgan/models`;
-    console.log(formatEvaluation(evaluation, name));
+    console.log(formatEvaluation(evaluation, name, out));
     return evaluation;
   } finally {
     evaluator.dispose();
   }
 }
 
-/** The evaluation as a table for a terminal. */
-export function formatEvaluation(e: GeneratorEvaluation, checkpoint: string): string {
+/** The evaluation as a table for a terminal, and where it was written if anywhere. */
+export function formatEvaluation(e: GeneratorEvaluation, source: string, out?: string): string {
   const row = (name: string, value: string, baseline: string) =>
     `  ${name.padEnd(28)}${value.padStart(10)}   ${baseline}`;
   return [
-    `${checkpoint}: ${e.samples} samples (seed ${e.seed}) against the ${e.dataset} test set`,
+    `${source}: ${e.samples} samples (seed ${e.seed}) against the ${e.dataset} test set`,
     row(
       'classifier score (max 10)',
       e.classifierScore.toFixed(3),
@@ -107,6 +107,6 @@ export function formatEvaluation(e: GeneratorEvaluation, checkpoint: string): st
           ),
         ]),
     `  class shares: ${e.classShares.map((share, i) => `${i}: ${(share * 100).toFixed(1)}%`).join('  ')}`,
-    `wrote ${join(checkpoint, 'eval.json')}`,
+    ...(out ? [`wrote ${out}`] : []),
   ].join('\n');
 }
