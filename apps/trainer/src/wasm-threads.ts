@@ -22,11 +22,8 @@ export const MAX_WASM_THREADS = 8;
  */
 export async function startWasmBackend(threads: number): Promise<number> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  if (threads > 1) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
-    wasm.setThreadsCount(Math.min(threads, MAX_WASM_THREADS));
-  }
-  const restore = threads > 1 ? patchForThreads(threads) : () => {};
+  const count = Math.min(threads, MAX_WASM_THREADS);
+  const restore = count > 1 ? enableThreads(wasm, count) : () => {};
   const keepAlive = setInterval(() => {}, 1000);
   try {
     if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend failed to start');
@@ -37,8 +34,16 @@ export async function startWasmBackend(threads: number): Promise<number> {
   return wasm.getThreadsCount();
 }
 
-/** Points the threaded build's worker at a file and its core count at `threads`; returns the undo. */
-function patchForThreads(threads: number): () => void {
+/**
+ * Asks for the threaded build with `threads` threads, and points its worker at a file and its core
+ * count at `threads` while it starts; returns the undo of those two patches.
+ */
+function enableThreads(
+  wasm: { setThreadsCount(threads: number): void },
+  threads: number,
+): () => void {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+  wasm.setThreadsCount(threads);
   const wasmOut = join(
     dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')),
     'wasm-out',

@@ -1,4 +1,3 @@
-import type * as tfc from '@tensorflow/tfjs-core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { GENERATOR_SHAPES } from './check-architecture.js';
@@ -44,7 +43,7 @@ export async function loadPretrainedGenerator(
   ]);
   const artifacts = JSON.parse(new TextDecoder().decode(modelJson)) as {
     modelTopology: object;
-    weightsManifest: { weights: tfc.io.WeightsManifestEntry[] }[];
+    weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
   };
   const io = tf.io.fromMemory({
     modelTopology: artifacts.modelTopology,
