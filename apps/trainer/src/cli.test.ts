@@ -190,6 +190,24 @@ describe('dcgan train on real MNIST', () => {
     expect(changed.output).toContain('--resume keeps the run');
   });
 
+  it('goes on at a lower learning rate on resume, recorded in config.json and the checkpoint', async () => {
+    const out = join(await tempDir(), 'run');
+    expect((await runCli(tinyRun(out, 2))).code).toBe(0);
+    const negative = await runCli(['train', '--resume', out, '--learning-rate', '-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.output).toContain('train.learningRate must be a positive number, got -1');
+    const lower = ['--iterations', '4', '--learning-rate', '0.0001', '--backend', 'wasm'];
+    const resumed = await runCli(['train', '--resume', out, ...lower]);
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(resumed.output).toContain('learning rate 0.001 -> 0.0001');
+    const config = JSON.parse(await readFile(join(out, 'config.json'), 'utf8'));
+    const state = JSON.parse(
+      await readFile(join(out, 'checkpoints', 'step-0000004', 'state.json'), 'utf8'),
+    );
+    expect([config.train.learningRate, state.config.train.learningRate]).toEqual([1e-4, 1e-4]);
+    expect(config.train.iterations).toBe(4);
+  });
+
   it('stops with a clear message when the losses turn NaN, keeping the last good checkpoint', async () => {
     const out = join(await tempDir(), 'run');
     expect((await runCli(tinyRun(out, 2))).code).toBe(0);

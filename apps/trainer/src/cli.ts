@@ -59,6 +59,9 @@ const integer =
     return value;
   };
 
+/** The flags that `--resume` lets change: extend a run, or go on at another learning rate. */
+const RESUMABLE_FLAGS = ['--iterations', '--learning-rate'];
+
 const trainCommand = program
   .command('train')
   .description(
@@ -73,7 +76,7 @@ const trainCommand = program
   .option('--out <dir>', 'run folder for config, metrics, samples and checkpoints')
   .option(
     '--resume <dir>',
-    'continue the run in this folder from its last checkpoint (--iterations may extend it)',
+    'continue the run in this folder from its last checkpoint (--iterations may extend it, --learning-rate may lower it)',
   )
   .option(
     '--eval-interval <n>',
@@ -96,17 +99,21 @@ trainCommand.action(async (options: Record<string, string | number | undefined>)
     if (text !== undefined) overrides.set(flag, parseFlagValue(text, flag));
   }
   if (options.resume) {
-    const extra = [...overrides.keys()].filter((f) => f.flag !== '--iterations').map((f) => f.flag);
+    const extra = [...overrides.keys()]
+      .filter((f) => !RESUMABLE_FLAGS.includes(f.flag))
+      .map((f) => f.flag);
     if (extra.length > 0)
-      throw new Error(`--resume keeps the run's config: ${extra.join(', ')} cannot change it`);
-    const iterations = [...overrides].find(([f]) => f.flag === '--iterations')?.[1] as
-      | number
-      | undefined;
+      throw new Error(
+        `--resume keeps the run's config but ${RESUMABLE_FLAGS.join(' and ')}: ${extra.join(', ')} cannot change it`,
+      );
+    const value = (flag: string) =>
+      [...overrides].find(([f]) => f.flag === flag)?.[1] as number | undefined;
     process.exitCode = await runTraining({
       kind: 'resume',
       runDir: options.resume as string,
       backend: options.backend as BackendChoice,
-      iterations,
+      iterations: value('--iterations'),
+      learningRate: value('--learning-rate'),
     });
     return;
   }

@@ -16,6 +16,11 @@ export const runPaths = (runDir: string) => ({
 /** Creates a run folder and writes its `config.json`. */
 export async function createRunDir(runDir: string, config: RunConfig): Promise<void> {
   await mkdir(runPaths(runDir).samples, { recursive: true });
+  await writeRunConfig(runDir, config);
+}
+
+/** Writes a run's `config.json` atomically (a resume that extends the run rewrites it). */
+export async function writeRunConfig(runDir: string, config: RunConfig): Promise<void> {
   await writeFileAtomic(runPaths(runDir).config, `${JSON.stringify(config, null, 2)}\n`);
 }
 

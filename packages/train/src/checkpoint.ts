@@ -80,11 +80,17 @@ export async function readCheckpointState(dir: string): Promise<CheckpointState>
   return JSON.parse(await readFile(path, 'utf8')) as CheckpointState;
 }
 
-/** Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on. */
+/**
+ * Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on.
+ * @param options.learningRate go on at this learning rate instead of the checkpoint's (the Adam
+ *   moments are kept); the returned state's config records it
+ */
 export async function loadCheckpoint(
   dir: string,
+  options: { learningRate?: number } = {},
 ): Promise<{ dcgan: Dcgan; state: CheckpointState }> {
   const state = await readCheckpointState(dir);
+  if (options.learningRate !== undefined) state.config.train.learningRate = options.learningRate;
   const generator = await loadGeneratorFromDir(join(dir, 'generator'));
   const discriminator = await loadDiscriminatorFromDir(join(dir, 'discriminator'));
   const dcgan = createDcgan(state.config.train, state.config.model, { generator, discriminator });

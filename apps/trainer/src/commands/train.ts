@@ -3,6 +3,7 @@ import { createBatchSampler, type ImageDataset, loadDataset, SeededRandom } from
 import { buildDiscriminator, buildGenerator, latentSizeOf, sampleNoise } from '@dcgan/models/node';
 import {
   type CheckpointState,
+  checkTrainConfig,
   createDcgan,
   createEvaluator,
   type Dcgan,
@@ -26,6 +27,7 @@ import {
   readRunConfig,
   runPaths,
   truncateMetrics,
+  writeRunConfig,
 } from '../run-files.js';
 
 /** Seeds derived from the run's seed, one per random stream, so that each can be resumed alone. */
@@ -41,7 +43,13 @@ const seeds = (seed: number) => ({
 /** What `dcgan train` was asked to do: a new run, or `--resume` of an old one. */
 export type TrainRequest =
   | { kind: 'new'; runDir: string; config: RunConfig }
-  | { kind: 'resume'; runDir: string; backend: BackendChoice; iterations?: number };
+  | {
+      kind: 'resume';
+      runDir: string;
+      backend: BackendChoice;
+      iterations?: number;
+      learningRate?: number;
+    };
 
 /**
  * Trains the spec's DCGAN, writing `config.json`, `metrics.jsonl`, sample grids, checkpoints,
@@ -85,7 +93,17 @@ async function resumedConfig(
   request: Extract<TrainRequest, { kind: 'resume' }>,
 ): Promise<RunConfig> {
   const config = await readRunConfig(request.runDir);
-  if (request.iterations !== undefined) config.train.iterations = request.iterations;
+  const { iterations, learningRate } = request;
+  if (iterations === undefined && learningRate === undefined) return config;
+  if (iterations !== undefined) config.train.iterations = iterations;
+  if (learningRate !== undefined && learningRate !== config.train.learningRate) {
+    console.error(
+      `learning rate ${config.train.learningRate} -> ${learningRate} from the last checkpoint on`,
+    );
+    config.train.learningRate = learningRate;
+  }
+  checkTrainConfig(config.train);
+  await writeRunConfig(request.runDir, config);
   return config;
 }
 
@@ -119,7 +137,9 @@ async function resumeRun(
     await truncateMetrics(runDir, 0);
     return startRun(runDir, config, dataset);
   }
-  const { dcgan, state } = await loadCheckpoint(checkpoint);
+  const { dcgan, state } = await loadCheckpoint(checkpoint, {
+    learningRate: config.train.learningRate,
+  });
   const sampler = createBatchSampler(dataset, { batchSize: config.train.batchSize, seed: 0 });
   sampler.setState(state.samplerState);
   const noiseRandom = new SeededRandom(0);

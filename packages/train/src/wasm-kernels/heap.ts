@@ -5,3 +5,14 @@ export interface WasmHeapBackend {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
 }
+
+/** A new float32 tensor of the backend holding `values` (`[]` for a scalar). */
+export function heapTensor(
+  backend: WasmHeapBackend,
+  shape: number[],
+  values: ArrayLike<number>,
+): tf.TensorInfo {
+  const info = backend.makeOutput(shape, 'float32');
+  backend.typedArrayFromHeap(info).set(values);
+  return info;
+}

