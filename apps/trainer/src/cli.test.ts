@@ -208,6 +208,33 @@ describe('dcgan train on real MNIST', () => {
     expect(config.train.iterations).toBe(4);
   });
 
+  it('keeps a moving average of the generator from --average-decay on; sample and eval use it', async () => {
+    const out = join(await tempDir(), 'run');
+    expect((await runCli(tinyRun(out, 2))).code).toBe(0);
+    const averaged = ['--iterations', '4', '--average-decay', '0.5', '--backend', 'wasm'];
+    const resumed = await runCli(['train', '--resume', out, ...averaged]);
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(resumed.output).toContain('generator average decay 0 -> 0.5');
+    const checkpoint = join(out, 'checkpoints', 'step-0000004');
+    expect(existsSync(join(checkpoint, 'average-generator', 'model.json'))).toBe(true);
+    const config = JSON.parse(await readFile(join(out, 'config.json'), 'utf8'));
+    expect(config.train.averageDecay).toBe(0.5);
+    const draw = async (source: string, name: string, extra: string[] = []) => {
+      const file = join(out, `${name}.idx`);
+      const result = await runCli(['sample', source, '--count', '4', '--out', file, ...extra]);
+      expect(result.code, result.output).toBe(0);
+      return readFile(file);
+    };
+    const fromRun = await draw(out, 'run');
+    const trained = await draw(out, 'trained', ['--no-average']);
+    expect(fromRun).toEqual(await draw(join(checkpoint, 'average-generator'), 'average'));
+    expect(trained).toEqual(await draw(join(checkpoint, 'generator'), 'generator'));
+    expect(fromRun).not.toEqual(trained);
+    const evaluation = await runCli(['eval', out, '--samples', '20', '--out', join(out, 'e.json')]);
+    expect(evaluation.code, evaluation.output).toBe(0);
+    expect(evaluation.output).toContain(join(checkpoint, 'average-generator'));
+  });
+
   it('stops with a clear message when the losses turn NaN, keeping the last good checkpoint', async () => {
     const out = join(await tempDir(), 'run');
     expect((await runCli(tinyRun(out, 2))).code).toBe(0);

@@ -50,6 +50,9 @@ function sourceOrPretrained(
   throw new Error(`${command}: give a run or model folder, or --pretrained NAME (one of them)`);
 }
 
+const noAverageHelp =
+  "a checkpoint's trained generator, not the moving average of it that a run with --average-decay keeps";
+
 const integer =
   (name: string, min = 0) =>
   (text: string) => {
@@ -59,8 +62,8 @@ const integer =
     return value;
   };
 
-/** The flags that `--resume` lets change: extend a run, or go on at another learning rate. */
-const RESUMABLE_FLAGS = ['--iterations', '--learning-rate'];
+/** The flags that `--resume` lets change: extend a run, go on at another learning rate or average. */
+const RESUMABLE_FLAGS = ['--iterations', '--learning-rate', '--average-decay'];
 
 const trainCommand = program
   .command('train')
@@ -76,7 +79,7 @@ const trainCommand = program
   .option('--out <dir>', 'run folder for config, metrics, samples and checkpoints')
   .option(
     '--resume <dir>',
-    'continue the run in this folder from its last checkpoint (--iterations may extend it, --learning-rate may lower it)',
+    'continue the run in this folder from its last checkpoint (--iterations may extend it, --learning-rate may lower it, --average-decay may start an average)',
   )
   .option(
     '--eval-interval <n>',
@@ -104,7 +107,7 @@ trainCommand.action(async (options: Record<string, string | number | undefined>)
       .map((f) => f.flag);
     if (extra.length > 0)
       throw new Error(
-        `--resume keeps the run's config but ${RESUMABLE_FLAGS.join(' and ')}: ${extra.join(', ')} cannot change it`,
+        `--resume keeps the run's config but ${new Intl.ListFormat('en').format(RESUMABLE_FLAGS)}: ${extra.join(', ')} cannot change it`,
       );
     const value = (flag: string) =>
       [...overrides].find(([f]) => f.flag === flag)?.[1] as number | undefined;
@@ -114,6 +117,7 @@ trainCommand.action(async (options: Record<string, string | number | undefined>)
       backend: options.backend as BackendChoice,
       iterations: value('--iterations'),
       learningRate: value('--learning-rate'),
+      averageDecay: value('--average-decay'),
     });
     return;
   }
@@ -140,6 +144,7 @@ program
   .requiredOption('--out <file>', 'output file: .png, .idx or .idx.gz')
   .option('--count <n>', 'how many images', integer('--count', 1), 64)
   .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
+  .option('--no-average', noAverageHelp)
   .addOption(backendOption())
   .action(
     async (
@@ -150,6 +155,7 @@ program
         seed: number;
         backend: BackendChoice;
         pretrained?: PretrainedName;
+        average: boolean;
       },
     ) => {
       const { pretrained, ...rest } = options;
@@ -173,11 +179,13 @@ program
       'fashion',
     ]),
   )
+  .option('--no-average', noAverageHelp)
   .addOption(backendOption())
   .action(
     async (
       source: string | undefined,
       options: {
+        average: boolean;
         samples: number;
         seed: number;
         data?: 'mnist' | 'fashion';

@@ -45,7 +45,7 @@ export function configFlags(): ConfigFlag[] {
   const kindOf = (v: unknown, key: string): ConfigFlag['kind'] =>
     Array.isArray(v)
       ? 'list'
-      : Number.isInteger(v) && !/rate|slope|momentum|beta|epsilon/i.test(key)
+      : Number.isInteger(v) && !/rate|slope|momentum|beta|epsilon|decay/i.test(key)
         ? 'integer'
         : 'number';
   const models = defaultModelConfig();

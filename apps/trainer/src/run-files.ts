@@ -29,11 +29,19 @@ export async function readRunConfig(runDir: string): Promise<RunConfig> {
   const path = runPaths(runDir).config;
   if (!existsSync(path))
     throw new Error(`${path}: missing (is ${runDir} a run folder made by dcgan train?)`);
+  let config: RunConfig;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as RunConfig;
+    config = JSON.parse(await readFile(path, 'utf8')) as RunConfig;
   } catch (error) {
     throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
   }
+  if (typeof config.train !== 'object' || config.train === null)
+    throw new Error(
+      `${path}: expected a "train" object (is ${runDir} a run folder made by dcgan train?)`,
+    );
+  // Runs made before the generator average existed have none.
+  config.train.averageDecay ??= 0;
+  return config;
 }
 
 /** Appends one record to `metrics.jsonl`. */

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDiscriminator, buildGenerator, defaultModelConfig } from '@dcgan/models';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
-import { defaultTrainConfig } from './config.js';
+import { AVERAGE_GENERATOR, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { defaultTrainConfig, type TrainConfig } from './config.js';
 import { createDcgan, disposeDcgan } from './dcgan.js';
 import { onBackend, weightValues } from './test-support.js';
 
@@ -43,4 +45,47 @@ describe('checkpoints', () => {
     expect(weightValues(lower.dcgan.generator)).toEqual(weightValues(dcgan.generator));
     for (const d of [dcgan, same.dcgan, lower.dcgan]) disposeDcgan(d);
   });
+
+  it("keep the generator's moving average, or start one from the generator on resume", async () => {
+    const plain = await savedCheckpoint({ ...defaultTrainConfig(), averageDecay: 0 });
+    const averaged = await savedCheckpoint({ ...defaultTrainConfig(), averageDecay: 0.999 });
+    expect(existsSync(join(plain.dir, AVERAGE_GENERATOR))).toBe(false);
+    expect(existsSync(join(averaged.dir, AVERAGE_GENERATOR))).toBe(true);
+    const kept = await loadCheckpoint(averaged.dir);
+    const started = await loadCheckpoint(plain.dir, { averageDecay: 0.99 });
+    const dropped = await loadCheckpoint(averaged.dir, { averageDecay: 0 });
+    expect(kept.dcgan.average?.decay).toBe(0.999);
+    expect(weightValues(kept.dcgan.average?.generator as LayersModel)).toEqual(
+      averaged.averageWeights,
+    );
+    expect(started.dcgan.average?.decay).toBe(0.99);
+    expect(started.state.config.train.averageDecay).toBe(0.99);
+    expect(weightValues(started.dcgan.average?.generator as LayersModel)).toEqual(
+      weightValues(started.dcgan.generator),
+    );
+    expect(dropped.dcgan.average).toBeUndefined();
+    for (const d of [plain.dcgan, averaged.dcgan, kept.dcgan, started.dcgan, dropped.dcgan]) {
+      disposeDcgan(d);
+    }
+  });
 });
+
+/** A checkpoint of a fresh DCGAN; with an average, its weights differ from the generator's. */
+async function savedCheckpoint(train: TrainConfig) {
+  const dcgan = createDcgan(train, undefined, {
+    generator: buildGenerator({}, { seed: 1 }),
+    discriminator: buildDiscriminator({}, { seed: 2 }),
+    ...(train.averageDecay > 0 && { averageGenerator: buildGenerator({}, { seed: 3 }) }),
+  });
+  const runDir = await mkdtemp(join(tmpdir(), 'dcgan-checkpoint-'));
+  const config = { data: 'mnist', model: defaultModelConfig(), train };
+  const samplerState = { epochRandomState: 1, position: 0, epoch: 0, count: 60000 };
+  const dir = await saveCheckpoint(
+    runDir,
+    dcgan,
+    { step: 3, noiseRandomState: 5, samplerState, config },
+    1,
+  );
+  const averageWeights = dcgan.average && weightValues(dcgan.average.generator);
+  return { dcgan, dir, averageWeights };
+}

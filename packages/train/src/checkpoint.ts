@@ -24,6 +24,8 @@ export interface CheckpointState {
 
 const CHECKPOINTS = 'checkpoints';
 const STATE_FILE = 'state.json';
+/** The folder of the generator's moving average in a checkpoint (with `train.averageDecay` > 0). */
+export const AVERAGE_GENERATOR = 'average-generator';
 const name = (step: number) => `step-${String(step).padStart(7, '0')}`;
 
 /**
@@ -44,6 +46,8 @@ export async function saveCheckpoint(
   await mkdir(temporary, { recursive: true });
   await saveModelToDir(dcgan.generator, join(temporary, 'generator'));
   await saveModelToDir(dcgan.discriminator, join(temporary, 'discriminator'));
+  if (dcgan.average)
+    await saveModelToDir(dcgan.average.generator, join(temporary, AVERAGE_GENERATOR));
   for (const [file, optimizer] of [
     ['generator-optimizer', dcgan.generatorOptimizer],
     ['discriminator-optimizer', dcgan.discriminatorOptimizer],
@@ -84,16 +88,28 @@ export async function readCheckpointState(dir: string): Promise<CheckpointState>
  * Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on.
  * @param options.learningRate go on at this learning rate instead of the checkpoint's (the Adam
  *   moments are kept); the returned state's config records it
+ * @param options.averageDecay go on with this moving-average decay (0: none); a checkpoint without
+ *   an average starts one from its generator
  */
 export async function loadCheckpoint(
   dir: string,
-  options: { learningRate?: number } = {},
+  options: Partial<Pick<TrainConfig, 'learningRate' | 'averageDecay'>> = {},
 ): Promise<{ dcgan: Dcgan; state: CheckpointState }> {
   const state = await readCheckpointState(dir);
-  if (options.learningRate !== undefined) state.config.train.learningRate = options.learningRate;
+  const train = state.config.train;
+  if (options.learningRate !== undefined) train.learningRate = options.learningRate;
+  train.averageDecay = options.averageDecay ?? train.averageDecay ?? 0;
   const generator = await loadGeneratorFromDir(join(dir, 'generator'));
   const discriminator = await loadDiscriminatorFromDir(join(dir, 'discriminator'));
-  const dcgan = createDcgan(state.config.train, state.config.model, { generator, discriminator });
+  const averageGenerator =
+    train.averageDecay > 0 && existsSync(join(dir, AVERAGE_GENERATOR))
+      ? await loadGeneratorFromDir(join(dir, AVERAGE_GENERATOR))
+      : undefined;
+  const dcgan = createDcgan(train, state.config.model, {
+    generator,
+    discriminator,
+    ...(averageGenerator && { averageGenerator }),
+  });
   for (const [file, optimizer] of [
     ['generator-optimizer', dcgan.generatorOptimizer],
     ['discriminator-optimizer', dcgan.discriminatorOptimizer],

@@ -7,6 +7,7 @@ import {
 } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { createAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
 
 /** The three models of SPEC.md and one Adam optimizer for each trained model. */
@@ -17,6 +18,8 @@ export interface Dcgan {
   gan: LayersModel;
   generatorOptimizer: tf.AdamOptimizer;
   discriminatorOptimizer: tf.AdamOptimizer;
+  /** The moving average of the generator's weights, when `averageDecay` is above 0. */
+  average?: { generator: LayersModel; decay: number };
 }
 
 /**
@@ -26,27 +29,38 @@ export interface Dcgan {
  * with `createDcgan` right after `tf.setBackend`, or load a checkpoint.
  */
 export function createDcgan(
-  train: Pick<TrainConfig, 'learningRate' | 'beta1' | 'beta2' | 'epsilon'>,
+  train: Pick<TrainConfig, 'learningRate' | 'beta1' | 'beta2' | 'epsilon'> &
+    Partial<Pick<TrainConfig, 'averageDecay'>>,
   models: ModelConfig = defaultModelConfig(),
-  built?: { generator: LayersModel; discriminator: LayersModel },
+  built?: { generator: LayersModel; discriminator: LayersModel; averageGenerator?: LayersModel },
 ): Dcgan {
   checkGradientsRegistered();
   const generator = built?.generator ?? buildGenerator(models.generator);
   const discriminator = built?.discriminator ?? buildDiscriminator(models.discriminator);
   const gan = buildGan(generator, discriminator);
   const adam = () => tf.train.adam(train.learningRate, train.beta1, train.beta2, train.epsilon);
+  const decay = train.averageDecay ?? 0;
+  const average =
+    decay > 0
+      ? {
+          generator: built?.averageGenerator ?? createAverageGenerator(generator, models.generator),
+          decay,
+        }
+      : undefined;
   return {
     generator,
     discriminator,
     gan,
     generatorOptimizer: adam(),
     discriminatorOptimizer: adam(),
+    ...(average && { average }),
   };
 }
 
 /** Frees the models' weights and the optimizers' moments. */
 export function disposeDcgan(dcgan: Dcgan): void {
   dcgan.gan.dispose();
+  dcgan.average?.generator.dispose();
   dcgan.generatorOptimizer.dispose();
   dcgan.discriminatorOptimizer.dispose();
 }

@@ -1,3 +1,4 @@
+export { createAverageGenerator, updateAverageGenerator } from './average-generator.js';
 export type { TrainConfig } from './config.js';
 export { checkTrainConfig, defaultTrainConfig } from './config.js';
 export type { Dcgan } from './dcgan.js';

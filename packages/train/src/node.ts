@@ -6,6 +6,7 @@
 
 export type { CheckpointState } from './checkpoint.js';
 export {
+  AVERAGE_GENERATOR,
   latestCheckpoint,
   listCheckpoints,
   loadCheckpoint,

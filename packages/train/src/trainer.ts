@@ -1,5 +1,6 @@
 import type { BatchSampler, SeededRandom } from '@dcgan/data';
 import { latentSizeOf } from '@dcgan/models';
+import { updateAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
 import type { Dcgan } from './dcgan.js';
 import { noiseSource } from './noise.js';
@@ -51,6 +52,9 @@ export async function train(options: {
     const reals = sampler.next();
     const metrics = trainStep(dcgan, reals, noise);
     reals.dispose();
+    if (dcgan.average) {
+      updateAverageGenerator(dcgan.average.generator, dcgan.generator, dcgan.average.decay);
+    }
     step++;
     if (!Object.values(metrics).every(Number.isFinite)) throw new NonFiniteLossError(step, metrics);
     await callbacks.onStep?.(step, metrics);

@@ -14,6 +14,7 @@ import {
   readCheckpointState,
 } from '@dcgan/train/node';
 import { type BackendChoice, startBackend } from '../backend.js';
+import { checkpointGenerator } from './sample.js';
 
 /** What `dcgan eval` was asked for. */
 export interface EvalRequest {
@@ -25,6 +26,8 @@ export interface EvalRequest {
   seed: number;
   data?: 'mnist' | 'fashion';
   backend: BackendChoice;
+  /** From a checkpoint that keeps a moving average of the generator, evaluate that (default). */
+  average?: boolean;
 }
 
 /** The checkpoint folder of a run folder or a checkpoint folder, and the data set it was trained on. */
@@ -57,8 +60,9 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     );
   }
   await startBackend(request.backend);
-  const generator = checkpoint
-    ? await loadGeneratorFromDir(join(checkpoint, 'generator'))
+  const generatorDir = checkpoint && checkpointGenerator(checkpoint, request.average ?? true);
+  const generator = generatorDir
+    ? await loadGeneratorFromDir(generatorDir)
     : await loadPretrainedGenerator((source as { pretrained: PretrainedName }).pretrained);
   const discriminator = checkpoint
     ? await loadDiscriminatorFromDir(join(checkpoint, 'discriminator'))
@@ -73,7 +77,7 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     });
     const out = request.out ?? (checkpoint && join(checkpoint, 'eval.json'));
     if (out) await writeFileAtomic(out, `${JSON.stringify(evaluation, null, 2)}\n`);
-    const name = checkpoint ?? `the pretrained ${data} generator of @dcgan/models`;
+    const name = generatorDir ?? `the pretrained ${data} generator of @dcgan/models`;
     console.log(formatEvaluation(evaluation, name, out));
     return evaluation;
   } finally {

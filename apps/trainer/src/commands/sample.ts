@@ -8,7 +8,7 @@ import {
   type PretrainedName,
   writeFileAtomic,
 } from '@dcgan/models/node';
-import { latestCheckpoint } from '@dcgan/train/node';
+import { AVERAGE_GENERATOR, latestCheckpoint } from '@dcgan/train/node';
 import { gridFromValues, writeGridPng } from '@dcgan/viz/node';
 import { gzipSync } from 'fflate';
 import { type BackendChoice, startBackend } from '../backend.js';
@@ -24,6 +24,8 @@ export interface SampleRequest {
   seed: number;
   out: string;
   backend: BackendChoice;
+  /** From a run or checkpoint that keeps a moving average of the generator, sample that (default). */
+  average?: boolean;
 }
 
 /** The kinds of file `dcgan sample` writes, by the ending of `--out`. */
@@ -36,22 +38,35 @@ export function sampleFormat(out: string): 'png' | 'idx' | 'idx.gz' {
   );
 }
 
-/** Finds the generator folder of a run folder or a model folder. */
-export async function resolveGeneratorDir(source: string): Promise<string> {
+/**
+ * Finds the generator folder of a run folder (its newest checkpoint), a checkpoint folder or a
+ * model folder. A checkpoint's moving average of the generator comes first, unless `average` is false.
+ */
+export async function resolveGeneratorDir(source: string, average = true): Promise<string> {
   if (existsSync(join(source, 'model.json'))) return source;
+  if (existsSync(join(source, 'state.json'))) return checkpointGenerator(source, average);
   if (existsSync(join(source, 'config.json'))) {
     const checkpoint = await latestCheckpoint(source);
     if (!checkpoint) throw new Error(`${source}: this run has no checkpoint yet`);
-    return join(checkpoint, 'generator');
+    return checkpointGenerator(checkpoint, average);
   }
-  throw new Error(`${source}: neither a run folder (config.json) nor a model folder (model.json)`);
+  throw new Error(
+    `${source}: neither a run folder (config.json), a checkpoint (state.json) nor a model folder (model.json)`,
+  );
+}
+
+/** A checkpoint's generator: its moving average when it keeps one and `average` is true. */
+export function checkpointGenerator(checkpoint: string, average: boolean): string {
+  const averaged = join(checkpoint, AVERAGE_GENERATOR);
+  return average && existsSync(averaged) ? averaged : join(checkpoint, 'generator');
 }
 
 /** Writes `count` samples of a trained generator as a PNG grid or an IDX file of bytes. */
 export async function runSample(request: SampleRequest): Promise<void> {
   const format = sampleFormat(request.out);
   const { source } = request;
-  const generatorDir = typeof source === 'string' ? await resolveGeneratorDir(source) : undefined;
+  const generatorDir =
+    typeof source === 'string' ? await resolveGeneratorDir(source, request.average) : undefined;
   await startBackend(request.backend);
   const generator = generatorDir
     ? await loadGeneratorFromDir(generatorDir)

@@ -49,6 +49,7 @@ export type TrainRequest =
       backend: BackendChoice;
       iterations?: number;
       learningRate?: number;
+      averageDecay?: number;
     };
 
 /**
@@ -93,9 +94,16 @@ async function resumedConfig(
   request: Extract<TrainRequest, { kind: 'resume' }>,
 ): Promise<RunConfig> {
   const config = await readRunConfig(request.runDir);
-  const { iterations, learningRate } = request;
-  if (iterations === undefined && learningRate === undefined) return config;
+  const { iterations, learningRate, averageDecay } = request;
+  if (iterations === undefined && learningRate === undefined && averageDecay === undefined)
+    return config;
   if (iterations !== undefined) config.train.iterations = iterations;
+  if (averageDecay !== undefined && averageDecay !== config.train.averageDecay) {
+    console.error(
+      `generator average decay ${config.train.averageDecay} -> ${averageDecay} from the last checkpoint on`,
+    );
+    config.train.averageDecay = averageDecay;
+  }
   if (learningRate !== undefined && learningRate !== config.train.learningRate) {
     console.error(
       `learning rate ${config.train.learningRate} -> ${learningRate} from the last checkpoint on`,
@@ -139,6 +147,7 @@ async function resumeRun(
   }
   const { dcgan, state } = await loadCheckpoint(checkpoint, {
     learningRate: config.train.learningRate,
+    averageDecay: config.train.averageDecay,
   });
   const sampler = createBatchSampler(dataset, { batchSize: config.train.batchSize, seed: 0 });
   sampler.setState(state.samplerState);
@@ -180,8 +189,10 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     await saveCheckpoint(runDir, dcgan, state, config.train.keepCheckpoints);
     lastCheckpointStep = step;
   };
+  /** The generator that samples and evaluations show: the average when the run keeps one. */
+  const shown = dcgan.average?.generator ?? dcgan.generator;
   const onSample = async (step: number, metrics: StepMetrics) => {
-    const images = tf.tidy(() => dcgan.generator.predict(fixedNoise) as tf.Tensor4D);
+    const images = tf.tidy(() => shown.predict(fixedNoise) as tf.Tensor4D);
     const grid = gridFromValues(
       await images.data(),
       config.train.sampleCount,
@@ -196,7 +207,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     intervalStart = { step, time: performance.now() };
     const figures =
       evaluator && step % evaluation.interval === 0
-        ? evaluator.evaluate({ generator: dcgan.generator, samples: evaluation.samples, seed: 1 })
+        ? evaluator.evaluate({ generator: shown, samples: evaluation.samples, seed: 1 })
         : undefined;
     await appendMetrics(runDir, {
       step,

@@ -20,13 +20,13 @@ export function batchNormKernel(native: tf.KernelConfig): tf.KernelConfig {
       };
       const { varianceEpsilon } = args.attrs as unknown as { varianceEpsilon: number };
       const channels = x.shape.at(-1) as number;
-      const perChannel = [x, mean, variance, offset, scale].every(
+      const allFloat32 = [x, mean, variance, offset, scale].every(
         (t) => t === undefined || t.dtype === 'float32',
       );
-      const shapes = [mean, variance, offset, scale].every(
+      const perChannel = [mean, variance, offset, scale].every(
         (t) => t === undefined || t.shape.join() === `${channels}`,
       );
-      if (!perChannel || !shapes) return native.kernelFunc(args);
+      if (!allFloat32 || !perChannel) return native.kernelFunc(args);
       const backend = args.backend as unknown as WasmHeapBackend;
       const variances = backend.typedArrayFromHeap(variance);
       const scales = scale && backend.typedArrayFromHeap(scale);

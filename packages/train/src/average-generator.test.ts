@@ -1,0 +1,75 @@
+import { SeededRandom } from '@dcgan/data';
+import { buildDiscriminator, buildGenerator, defaultModelConfig } from '@dcgan/models';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAverageGenerator, updateAverageGenerator } from './average-generator.js';
+import { defaultTrainConfig } from './config.js';
+import { createDcgan, disposeDcgan } from './dcgan.js';
+import { fakeReals, onBackend, relativeError, weightValues } from './test-support.js';
+import { train } from './trainer.js';
+
+const config = defaultModelConfig().generator;
+
+describe('the moving average of the generator', () => {
+  beforeAll(() => onBackend('wasm', () => undefined));
+
+  it('starts as a copy of the generator, in weights of its own', () => {
+    const generator = buildGenerator(config, { seed: 1 });
+    const average = createAverageGenerator(generator, config);
+    expect(weightValues(average)).toEqual(weightValues(generator));
+    tf.tidy(() => {
+      const first = generator.weights[0] as (typeof generator.weights)[number];
+      first.write(tf.zerosLike(first.read()));
+    });
+    expect(weightValues(average)).not.toEqual(weightValues(generator));
+    average.dispose();
+    generator.dispose();
+  });
+
+  it('moves each weight by (1 - decay) of the way to the generator, leaving no tensor', () => {
+    const generator = buildGenerator(config, { seed: 1 });
+    const average = buildGenerator(config, { seed: 7 });
+    const [before, trained] = [weightValues(average), weightValues(generator)];
+    const tensors = tf.memory().numTensors;
+    updateAverageGenerator(average, generator, 0.9);
+    expect(tf.memory().numTensors).toBe(tensors);
+    const expected = Object.fromEntries(
+      Object.entries(before).map(([name, values]) => [
+        name,
+        values.map((v, i) => 0.9 * v + 0.1 * (trained[name]?.[i] as number)),
+      ]),
+    );
+    const after = weightValues(average);
+    expect(Object.keys(after)).toEqual(Object.keys(expected));
+    for (const name of Object.keys(expected)) {
+      expect(relativeError(after[name], expected[name]), name).toBeLessThan(1e-6);
+    }
+    average.dispose();
+    generator.dispose();
+  });
+
+  it('is updated by the training loop when train.averageDecay is above 0', async () => {
+    const dcgan = createDcgan({ ...defaultTrainConfig(), averageDecay: 0.5 }, undefined, {
+      generator: buildGenerator(config, { seed: 1 }),
+      discriminator: buildDiscriminator({}, { seed: 2 }),
+    });
+    const average = dcgan.average?.generator;
+    if (!average) throw new Error('createDcgan made no average generator');
+    const start = weightValues(average);
+    let seed = 3;
+    const sampler = { next: () => tf.tidy(() => fakeReals(4, seed++)) } as Parameters<
+      typeof train
+    >[0]['sampler'];
+    const noiseRandom = new SeededRandom(4);
+    const loop = { dcgan, sampler, noiseRandom };
+    await train({ ...loop, config: { iterations: 1, sampleInterval: 1 } }); // makes Adam's moments
+    const tensors = tf.memory().numTensors;
+    await train({ ...loop, config: { iterations: 3, sampleInterval: 1 }, startStep: 1 });
+    expect(tf.memory().numTensors).toBe(tensors);
+    const [now, trained] = [weightValues(average), weightValues(dcgan.generator)];
+    const kernel = 'g_dense/kernel';
+    expect(relativeError(now[kernel], start[kernel])).toBeGreaterThan(0);
+    expect(relativeError(now[kernel], trained[kernel])).toBeGreaterThan(0);
+    disposeDcgan(dcgan);
+  });
+});
