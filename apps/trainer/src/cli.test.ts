@@ -72,6 +72,8 @@ describe('dcgan bench', () => {
       'imagesPerSecond',
       'inferenceImagesPerSecond',
       'gflops',
+      'inferenceGflops',
+      'matMulGflops',
     ]) {
       expect(result[key], key).toBeGreaterThan(0);
     }

@@ -5,6 +5,10 @@ import { type BackendChoice, startBackend } from '../backend.js';
 
 /** GFLOP of one training iteration of the spec's model at batch 128 (see the fast-training issue). */
 const GFLOP_PER_ITERATION_128 = 34.0;
+/** GFLOP of one generator forward pass at batch 128 (see the same issue). */
+const GFLOP_PER_FORWARD_128 = 7.75;
+/** Sides of the square matrix product that measures a backend's ceiling. */
+const MATMUL_SIZE = 1024;
 
 /** What `dcgan bench` measured on one backend. */
 export interface BenchResult {
@@ -15,6 +19,12 @@ export interface BenchResult {
   imagesPerSecond: number;
   inferenceImagesPerSecond: number;
   gflops: number;
+  inferenceGflops: number;
+  /**
+   * GFLOP/s of a [1024, 1024] x [1024, 1024] matrix product: about the most that the backend's
+   * convolutions (matrix products inside) can reach on this machine.
+   */
+  matMulGflops: number;
 }
 
 function newDcgan(): Dcgan {
@@ -63,15 +73,35 @@ export async function benchBackend(
   reals.dispose();
   disposeDcgan(dcgan);
   const iterationsPerSecond = 1 / median(seconds);
+  const inferenceImagesPerSecond = median(inference);
   return {
     backend: backend.name,
     threads: backend.threads,
     batchSize: options.batchSize,
     iterationsPerSecond,
     imagesPerSecond: iterationsPerSecond * options.batchSize,
-    inferenceImagesPerSecond: median(inference),
+    inferenceImagesPerSecond,
     gflops: iterationsPerSecond * GFLOP_PER_ITERATION_128 * (options.batchSize / 128),
+    inferenceGflops: (inferenceImagesPerSecond * GFLOP_PER_FORWARD_128) / 128,
+    matMulGflops: await matMulGflops(),
   };
+}
+
+/** GFLOP/s of a square matrix product on the active backend (median of 5, after a warm-up). */
+async function matMulGflops(): Promise<number> {
+  const [a, b] = [1, 2].map((seed) =>
+    tf.randomNormal([MATMUL_SIZE, MATMUL_SIZE], 0, 1, 'float32', seed),
+  ) as [tf.Tensor2D, tf.Tensor2D];
+  const seconds: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const start = performance.now();
+    const product = tf.matMul(a, b);
+    await product.data();
+    product.dispose();
+    if (i > 0) seconds.push((performance.now() - start) / 1000);
+  }
+  tf.dispose([a, b]);
+  return (2 * MATMUL_SIZE ** 3) / median(seconds) / 1e9;
 }
 
 /** Times every kernel of one training iteration (after a warm-up one): name, calls, total ms. */

@@ -65,6 +65,8 @@ function formatResult(r: BenchResult): string {
   return (
     `${r.backend} (${r.threads || 'native'} thread${r.threads === 1 ? '' : 's'}), batch ${r.batchSize}: ` +
     `${r.iterationsPerSecond.toFixed(3)} iterations/s, ${r.imagesPerSecond.toFixed(0)} images/s, ` +
-    `${r.gflops.toFixed(1)} GFLOP/s; generator inference ${r.inferenceImagesPerSecond.toFixed(0)} images/s`
+    `${r.gflops.toFixed(1)} GFLOP/s; generator inference ${r.inferenceImagesPerSecond.toFixed(0)} images/s ` +
+    `(${r.inferenceGflops.toFixed(1)} GFLOP/s); matrix product ${r.matMulGflops.toFixed(1)} GFLOP/s, ` +
+    `about the most the convolutions can reach`
   );
 }
