@@ -15,19 +15,7 @@ describe('checkpoints', () => {
 
   it('go on at another learning rate when asked, with the same weights', async () => {
     const train = defaultTrainConfig();
-    const dcgan = createDcgan(train, undefined, {
-      generator: buildGenerator({}, { seed: 1 }),
-      discriminator: buildDiscriminator({}, { seed: 2 }),
-    });
-    const runDir = await mkdtemp(join(tmpdir(), 'dcgan-checkpoint-'));
-    const config = { data: 'mnist', model: defaultModelConfig(), train };
-    const samplerState = { epochRandomState: 1, position: 0, epoch: 0, count: 60000 };
-    const dir = await saveCheckpoint(
-      runDir,
-      dcgan,
-      { step: 3, noiseRandomState: 5, samplerState, config },
-      1,
-    );
+    const { dcgan, dir } = await savedCheckpoint(train);
     const same = await loadCheckpoint(dir);
     const lower = await loadCheckpoint(dir, { learningRate: 2e-5 });
     const rates = [same, lower].map(({ dcgan: d }) => [

@@ -60,7 +60,7 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     );
   }
   await startBackend(request.backend);
-  const generatorDir = checkpoint && checkpointGenerator(checkpoint, request.average ?? true);
+  const generatorDir = checkpoint && checkpointGenerator(checkpoint, request.average);
   const generator = generatorDir
     ? await loadGeneratorFromDir(generatorDir)
     : await loadPretrainedGenerator((source as { pretrained: PretrainedName }).pretrained);

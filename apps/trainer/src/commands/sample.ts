@@ -56,7 +56,7 @@ export async function resolveGeneratorDir(source: string, average = true): Promi
 }
 
 /** A checkpoint's generator: its moving average when it keeps one and `average` is true. */
-export function checkpointGenerator(checkpoint: string, average: boolean): string {
+export function checkpointGenerator(checkpoint: string, average = true): string {
   const averaged = join(checkpoint, AVERAGE_GENERATOR);
   return average && existsSync(averaged) ? averaged : join(checkpoint, 'generator');
 }

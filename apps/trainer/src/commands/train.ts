@@ -98,17 +98,13 @@ async function resumedConfig(
   if (iterations === undefined && learningRate === undefined && averageDecay === undefined)
     return config;
   if (iterations !== undefined) config.train.iterations = iterations;
-  if (averageDecay !== undefined && averageDecay !== config.train.averageDecay) {
-    console.error(
-      `generator average decay ${config.train.averageDecay} -> ${averageDecay} from the last checkpoint on`,
-    );
-    config.train.averageDecay = averageDecay;
-  }
-  if (learningRate !== undefined && learningRate !== config.train.learningRate) {
-    console.error(
-      `learning rate ${config.train.learningRate} -> ${learningRate} from the last checkpoint on`,
-    );
-    config.train.learningRate = learningRate;
+  for (const [key, value, name] of [
+    ['learningRate', learningRate, 'learning rate'],
+    ['averageDecay', averageDecay, 'generator average decay'],
+  ] as const) {
+    if (value === undefined || value === config.train[key]) continue;
+    console.error(`${name} ${config.train[key]} -> ${value} from the last checkpoint on`);
+    config.train[key] = value;
   }
   checkTrainConfig(config.train);
   await writeRunConfig(request.runDir, config);
