@@ -15,7 +15,14 @@ import { runEval } from './commands/eval.js';
 import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
 import { runTraining } from './commands/train.js';
-import { buildRunConfig, type ConfigFlag, configFlags, parseFlagValue } from './run-config.js';
+import {
+  buildRunConfig,
+  type ConfigFlag,
+  configFlags,
+  KEEP_BEST_METRICS,
+  type KeepBestMetric,
+  parseFlagValue,
+} from './run-config.js';
 
 const program = new Command('dcgan')
   .description('Train and use DCGANs on MNIST-like data with TensorFlow.js')
@@ -62,8 +69,20 @@ const integer =
     return value;
   };
 
-/** The flags that `--resume` lets change: extend a run, go on at another learning rate or average. */
-const RESUMABLE_FLAGS = ['--iterations', '--learning-rate', '--average-decay'];
+/**
+ * The flags that `--resume` lets change: extend a run, go on at other learning rates or another
+ * schedule, smoothing or average (and `--keep-best`).
+ */
+const RESUMABLE_FLAGS = [
+  '--iterations',
+  '--learning-rate',
+  '--generator-learning-rate',
+  '--discriminator-learning-rate',
+  '--learning-rate-decay-start',
+  '--learning-rate-floor',
+  '--label-smoothing',
+  '--average-decay',
+];
 
 const trainCommand = program
   .command('train')
@@ -79,7 +98,7 @@ const trainCommand = program
   .option('--out <dir>', 'run folder for config, metrics, samples and checkpoints')
   .option(
     '--resume <dir>',
-    'continue the run in this folder from its last checkpoint (--iterations may extend it, --learning-rate may lower it, --average-decay may start an average)',
+    `continue the run in this folder from its last checkpoint (${RESUMABLE_FLAGS.join(', ')} and --keep-best may change)`,
   )
   .option(
     '--eval-interval <n>',
@@ -87,12 +106,18 @@ const trainCommand = program
     integer('--eval-interval'),
     0,
   )
-  .option('--eval-samples <n>', 'fakes per evaluation', integer('--eval-samples', 2), 2000);
+  .option('--eval-samples <n>', 'fakes per evaluation', integer('--eval-samples', 2), 2000)
+  .addOption(
+    new Option(
+      '--keep-best <metric>',
+      'keep the checkpoint of the best in-run evaluation so far in checkpoints/best/',
+    ).choices(KEEP_BEST_METRICS),
+  );
 const flags = configFlags();
 for (const flag of flags) {
   trainCommand.option(
     `${flag.flag} <${flag.kind === 'list' ? 'a,b,...' : 'n'}>`,
-    `${flag.path.join('.')} (default ${flag.defaultValue})`,
+    `${flag.path.join('.')} (default ${flag.defaultValue}${flag.defaultMeaning ? `: ${flag.defaultMeaning}` : ''})`,
   );
 }
 trainCommand.action(async (options: Record<string, string | number | undefined>) => {
@@ -109,21 +134,21 @@ trainCommand.action(async (options: Record<string, string | number | undefined>)
       throw new Error(
         `--resume keeps the run's config but ${new Intl.ListFormat('en').format(RESUMABLE_FLAGS)}: ${extra.join(', ')} cannot change it`,
       );
-    const value = (flag: string) =>
-      [...overrides].find(([f]) => f.flag === flag)?.[1] as number | undefined;
     process.exitCode = await runTraining({
       kind: 'resume',
       runDir: options.resume as string,
       backend: options.backend as BackendChoice,
-      iterations: value('--iterations'),
-      learningRate: value('--learning-rate'),
-      averageDecay: value('--average-decay'),
+      train: Object.fromEntries(
+        [...overrides].map(([flag, value]) => [flag.path.at(-1) as string, value]),
+      ),
+      keepBest: options.keepBest as KeepBestMetric | undefined,
     });
     return;
   }
   const config = buildRunConfig(options.data as string, options.backend as string, overrides, {
     interval: options.evalInterval as number,
     samples: options.evalSamples as number,
+    ...(options.keepBest !== undefined && { keepBest: options.keepBest as KeepBestMetric }),
   });
   const runDir =
     (options.out as string | undefined) ??

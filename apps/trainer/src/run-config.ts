@@ -20,7 +20,16 @@ export interface EvalConfig {
    * Fréchet distance baseline does (the distance is biased upwards on fewer samples).
    */
   samples: number;
+  /**
+   * The evaluation figure whose best value so far keeps its checkpoint in `checkpoints/best/`, apart
+   * from the rotation of the last ones: none by default.
+   */
+  keepBest?: KeepBestMetric;
 }
+
+/** The figures `--keep-best` can follow: the distance falls as the fakes improve, the score rises. */
+export const KEEP_BEST_METRICS = ['frechet-distance', 'classifier-score'] as const;
+export type KeepBestMetric = (typeof KEEP_BEST_METRICS)[number];
 
 /** Evaluation off by default. */
 export function defaultEvalConfig(): EvalConfig {
@@ -34,6 +43,8 @@ export interface ConfigFlag {
   path: string[];
   kind: 'number' | 'integer' | 'list';
   defaultValue: number | number[];
+  /** What the default means, where the value alone does not say. */
+  defaultMeaning?: string;
 }
 
 /**
@@ -45,7 +56,7 @@ export function configFlags(): ConfigFlag[] {
   const kindOf = (v: unknown, key: string): ConfigFlag['kind'] =>
     Array.isArray(v)
       ? 'list'
-      : Number.isInteger(v) && !/rate|slope|momentum|beta|epsilon|decay/i.test(key)
+      : Number.isInteger(v) && !/rate|slope|momentum|beta|epsilon|decay|smoothing/i.test(key)
         ? 'integer'
         : 'number';
   const models = defaultModelConfig();
@@ -66,6 +77,7 @@ export function configFlags(): ConfigFlag[] {
       path: ['train', key],
       kind: kindOf(value, key),
       defaultValue: value,
+      ...(/.LearningRate$/.test(key) && { defaultMeaning: 'the --learning-rate' }),
     });
   }
   return flags;
@@ -120,9 +132,15 @@ export function buildRunConfig(
     target[name] = value;
   }
   checkTrainConfig(config.train);
-  if (evaluation.interval % config.train.sampleInterval !== 0) {
+  checkEvalConfig(config);
+  return config;
+}
+
+/** Throws a message naming the flag when the evaluation settings do not fit the run. */
+export function checkEvalConfig({ eval: evaluation, train, data }: RunConfig): void {
+  if (evaluation.interval % train.sampleInterval !== 0) {
     throw new Error(
-      `--eval-interval ${evaluation.interval} must be a multiple of --sample-interval ${config.train.sampleInterval}`,
+      `--eval-interval ${evaluation.interval} must be a multiple of --sample-interval ${train.sampleInterval}`,
     );
   }
   if (evaluation.interval > 0 && data !== 'mnist' && data !== 'fashion') {
@@ -130,5 +148,9 @@ export function buildRunConfig(
       `--eval-interval needs --data mnist or fashion (the data sets with a classifier), got ${data}`,
     );
   }
-  return config;
+  if (evaluation.keepBest && evaluation.interval === 0) {
+    throw new Error(
+      `--keep-best ${evaluation.keepBest} needs an in-run evaluation: give --eval-interval`,
+    );
+  }
 }

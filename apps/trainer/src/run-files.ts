@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@dcgan/models/node';
-import type { RunConfig } from './run-config.js';
+import { completeTrainConfig } from '@dcgan/train';
+import { defaultEvalConfig, type RunConfig } from './run-config.js';
 
 /** The files of a run folder. */
 export const runPaths = (runDir: string) => ({
@@ -11,6 +12,8 @@ export const runPaths = (runDir: string) => ({
   samples: join(runDir, 'samples'),
   sample: (step: number) => join(runDir, 'samples', `step-${String(step).padStart(7, '0')}.png`),
   gif: join(runDir, 'samples.gif'),
+  /** The checkpoint of the best in-run evaluation so far (`--keep-best`). */
+  best: join(runDir, 'checkpoints', 'best'),
 });
 
 /** Creates a run folder and writes its `config.json`. */
@@ -39,8 +42,9 @@ export async function readRunConfig(runDir: string): Promise<RunConfig> {
     throw new Error(
       `${path}: expected a "train" object (is ${runDir} a run folder made by dcgan train?)`,
     );
-  // Runs made before the generator average existed have none.
-  config.train.averageDecay ??= 0;
+  // Runs made before a training field existed go on as they were made: the field's default.
+  config.train = completeTrainConfig(config.train);
+  config.eval ??= defaultEvalConfig();
   return config;
 }
 

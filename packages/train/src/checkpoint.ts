@@ -9,7 +9,7 @@ import {
   saveModelToDir,
 } from '@dcgan/models/node';
 import * as tf from '@tensorflow/tfjs-core';
-import type { TrainConfig } from './config.js';
+import { completeTrainConfig, type TrainConfig } from './config.js';
 import { createDcgan, type Dcgan } from './dcgan.js';
 import { getAdamState, setAdamState } from './optimizer-state.js';
 
@@ -86,19 +86,18 @@ export async function readCheckpointState(dir: string): Promise<CheckpointState>
 
 /**
  * Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on.
- * @param options.learningRate go on at this learning rate instead of the checkpoint's (the Adam
- *   moments are kept); the returned state's config records it
- * @param options.averageDecay go on with this moving-average decay (0: none); a checkpoint without
- *   an average starts one from its generator
+ * @param overrides training fields to go on with instead of the checkpoint's, recorded in the
+ *   returned state's config: other learning rates (the Adam moments are kept), label smoothing,
+ *   an average decay (0: none; a checkpoint without an average starts one from its generator)
  */
 export async function loadCheckpoint(
   dir: string,
-  options: Partial<Pick<TrainConfig, 'learningRate' | 'averageDecay'>> = {},
+  overrides: Partial<TrainConfig> = {},
 ): Promise<{ dcgan: Dcgan; state: CheckpointState }> {
   const state = await readCheckpointState(dir);
-  const train = state.config.train;
-  if (options.learningRate !== undefined) train.learningRate = options.learningRate;
-  train.averageDecay = options.averageDecay ?? train.averageDecay ?? 0;
+  const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
+  const train = completeTrainConfig({ ...state.config.train, ...Object.fromEntries(defined) });
+  state.config.train = train;
   const generator = await loadGeneratorFromDir(join(dir, 'generator'));
   const discriminator = await loadDiscriminatorFromDir(join(dir, 'discriminator'));
   const averageGenerator =

@@ -6,6 +6,20 @@ export interface TrainConfig {
   batchSize: number;
   /** Adam's learning rate, both models: 0.001, the Keras default the notes use. */
   learningRate: number;
+  /**
+   * The generator's own rate, for two time-scale updates (Heusel et al. 2017): 0 takes
+   * `learningRate`, the notes' one rate for both models.
+   */
+  generatorLearningRate: number;
+  /** The discriminator's own rate: 0 takes `learningRate`, as the notes. */
+  discriminatorLearningRate: number;
+  /**
+   * Where the rates start to decay, as a share of `iterations`: they then fall linearly to
+   * `learningRateFloor` times their value at the last iteration. 1 (never: constant) as the notes.
+   */
+  learningRateDecayStart: number;
+  /** The rates at the last iteration, as a share of their value, when they decay: a tenth. */
+  learningRateFloor: number;
   /** Adam's beta1: 0.9, the Keras default (0.5 is the DCGAN paper's, and makes digits sooner). */
   beta1: number;
   /** Adam's beta2: 0.999, the Keras default. */
@@ -25,6 +39,11 @@ export interface TrainConfig {
    * 0 (off) as the notes; 0.999 averages about the last 1,000 iterations and draws cleaner digits.
    */
   averageDecay: number;
+  /**
+   * One-sided label smoothing (Salimans et al. 2016): the reals' target in the discriminator's loss
+   * is 1 minus this, the fakes' stays 0. 0 (off) as the notes.
+   */
+  labelSmoothing: number;
 }
 
 /** SPEC.md's training defaults ("GANs in Action", chapter 4). */
@@ -33,6 +52,10 @@ export function defaultTrainConfig(): TrainConfig {
     iterations: 20_000,
     batchSize: 128,
     learningRate: 0.001,
+    generatorLearningRate: 0,
+    discriminatorLearningRate: 0,
+    learningRateDecayStart: 1,
+    learningRateFloor: 0.1,
     beta1: 0.9,
     beta2: 0.999,
     epsilon: 1e-7,
@@ -41,6 +64,7 @@ export function defaultTrainConfig(): TrainConfig {
     keepCheckpoints: 3,
     sampleCount: 25,
     averageDecay: 0,
+    labelSmoothing: 0,
   };
 }
 
@@ -62,11 +86,29 @@ export function checkTrainConfig(config: TrainConfig): void {
     if (!(config[key] > 0))
       throw new Error(`train.${key} must be a positive number, got ${config[key]}`);
   }
-  for (const key of ['beta1', 'beta2', 'averageDecay'] as const) {
+  for (const key of ['generatorLearningRate', 'discriminatorLearningRate'] as const) {
+    if (!(config[key] >= 0))
+      throw new Error(
+        `train.${key} must be a positive number (or 0: train.learningRate), got ${config[key]}`,
+      );
+  }
+  for (const key of ['beta1', 'beta2', 'averageDecay', 'labelSmoothing'] as const) {
     if (!(config[key] >= 0 && config[key] < 1))
       throw new Error(`train.${key} must be in [0, 1), got ${config[key]}`);
+  }
+  for (const key of ['learningRateDecayStart', 'learningRateFloor'] as const) {
+    if (!(config[key] >= 0 && config[key] <= 1))
+      throw new Error(`train.${key} must be in [0, 1], got ${config[key]}`);
   }
   if (!Number.isInteger(config.seed) || config.seed < 0) {
     throw new Error(`train.seed must be a non-negative integer, got ${config.seed}`);
   }
+}
+
+/**
+ * A training config read from an older run or checkpoint, completed with the defaults of the fields
+ * it predates (all of which leave training as it was).
+ */
+export function completeTrainConfig(config: Partial<TrainConfig>): TrainConfig {
+  return { ...defaultTrainConfig(), ...config };
 }

@@ -20,6 +20,8 @@ export interface Dcgan {
   discriminatorOptimizer: tf.AdamOptimizer;
   /** The moving average of the generator's weights, when `averageDecay` is above 0. */
   average?: { generator: LayersModel; decay: number };
+  /** The reals' target in the discriminator's loss: 1, or less with label smoothing. */
+  realLabel: number;
 }
 
 /**
@@ -30,7 +32,12 @@ export interface Dcgan {
  */
 export function createDcgan(
   train: Pick<TrainConfig, 'learningRate' | 'beta1' | 'beta2' | 'epsilon'> &
-    Partial<Pick<TrainConfig, 'averageDecay'>>,
+    Partial<
+      Pick<
+        TrainConfig,
+        'generatorLearningRate' | 'discriminatorLearningRate' | 'averageDecay' | 'labelSmoothing'
+      >
+    >,
   models: ModelConfig = defaultModelConfig(),
   built?: { generator: LayersModel; discriminator: LayersModel; averageGenerator?: LayersModel },
 ): Dcgan {
@@ -38,7 +45,8 @@ export function createDcgan(
   const generator = built?.generator ?? buildGenerator(models.generator);
   const discriminator = built?.discriminator ?? buildDiscriminator(models.discriminator);
   const gan = buildGan(generator, discriminator);
-  const adam = () => tf.train.adam(train.learningRate, train.beta1, train.beta2, train.epsilon);
+  const adam = (rate = 0) =>
+    tf.train.adam(rate || train.learningRate, train.beta1, train.beta2, train.epsilon);
   const decay = train.averageDecay ?? 0;
   const average =
     decay > 0
@@ -51,9 +59,10 @@ export function createDcgan(
     generator,
     discriminator,
     gan,
-    generatorOptimizer: adam(),
-    discriminatorOptimizer: adam(),
+    generatorOptimizer: adam(train.generatorLearningRate),
+    discriminatorOptimizer: adam(train.discriminatorLearningRate),
     ...(average && { average }),
+    realLabel: 1 - (train.labelSmoothing ?? 0),
   };
 }
 

@@ -1,9 +1,11 @@
 export { createAverageGenerator, updateAverageGenerator } from './average-generator.js';
 export type { TrainConfig } from './config.js';
-export { checkTrainConfig, defaultTrainConfig } from './config.js';
+export { checkTrainConfig, completeTrainConfig, defaultTrainConfig } from './config.js';
 export type { Dcgan } from './dcgan.js';
 export { createDcgan, disposeDcgan } from './dcgan.js';
 export * from './eval/index.js';
+export type { LearningRates } from './learning-rate.js';
+export { learningRatesAt, setLearningRate } from './learning-rate.js';
 export { accuracy, binaryCrossEntropy } from './losses.js';
 export { keepMovingStatistics, withTrainable } from './model-state.js';
 export { noiseSource } from './noise.js';

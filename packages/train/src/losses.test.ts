@@ -18,6 +18,13 @@ describe('losses', () => {
     );
   });
 
+  it('takes a smoothed label: -mean(y log p + (1 - y) log(1 - p))', () => {
+    const p = tf.tensor2d([[0.9], [0.2]]);
+    const expected =
+      -(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1) + 0.9 * Math.log(0.2) + 0.1 * Math.log(0.8)) / 2;
+    expect(binaryCrossEntropy(p, 0.9).dataSync()[0]).toBeCloseTo(expected, 5);
+  });
+
   it('stays finite at confident 0 and 1, and lets NaN through', () => {
     const loss = binaryCrossEntropy(tf.tensor2d([[0], [1]]), 1).dataSync()[0] as number;
     expect(loss).toBeCloseTo(-Math.log(1e-7) / 2, 3);

@@ -10,12 +10,16 @@ const EPSILON = 1e-7;
 /**
  * Binary cross-entropy of probabilities `[batch, 1]` against one label for the whole batch,
  * as Keras's `binary_crossentropy` on a sigmoid output.
+ * @param label the target, 0 or 1, or between them for a smoothed label
  * @returns a scalar, the mean over the batch
  */
-export function binaryCrossEntropy(probabilities: tf.Tensor, label: 0 | 1): tf.Scalar {
+export function binaryCrossEntropy(probabilities: tf.Tensor, label: number): tf.Scalar {
   return tf.tidy(() => {
     const p = tf.add(tf.mul(probabilities, 1 - 2 * EPSILON), EPSILON);
-    return tf.neg(tf.mean(label === 1 ? tf.log(p) : tf.log1p(tf.neg(p)))) as tf.Scalar;
+    if (label === 1) return tf.neg(tf.mean(tf.log(p))) as tf.Scalar;
+    if (label === 0) return tf.neg(tf.mean(tf.log1p(tf.neg(p)))) as tf.Scalar;
+    const perImage = tf.add(tf.mul(tf.log(p), label), tf.mul(tf.log1p(tf.neg(p)), 1 - label));
+    return tf.neg(tf.mean(perImage)) as tf.Scalar;
   });
 }
 

@@ -21,7 +21,8 @@ export interface StepMetrics {
 // Moving averages are still kept, for sampling and evaluation: each model's only in its own step.
 
 /**
- * The discriminator's objective on reals `[batch, 28, 28, 1]` (label 1) and fakes (label 0), each
+ * The discriminator's objective on reals `[batch, 28, 28, 1]` (label `dcgan.realLabel`: 1, or less
+ * with one-sided label smoothing) and fakes (label 0), each
  * batch through the discriminator on its own (as the Keras original): the mean of the two losses.
  * `accuracy` receives the share it got right. Runs the discriminator in training mode.
  */
@@ -37,7 +38,7 @@ export function discriminatorObjective(
     const onFakes = discriminator.apply(fakes, { training: true }) as tf.Tensor;
     accuracyOut?.(tf.div(tf.add(accuracy(onReals, 1), accuracy(onFakes, 0)), 2) as tf.Scalar);
     return tf.div(
-      tf.add(binaryCrossEntropy(onReals, 1), binaryCrossEntropy(onFakes, 0)),
+      tf.add(binaryCrossEntropy(onReals, dcgan.realLabel), binaryCrossEntropy(onFakes, 0)),
       2,
     ) as tf.Scalar;
   };

@@ -3,6 +3,7 @@ import { latentSizeOf } from '@dcgan/models';
 import { updateAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
 import type { Dcgan } from './dcgan.js';
+import { type LearningRates, setLearningRate } from './learning-rate.js';
 import { noiseSource } from './noise.js';
 import { type StepMetrics, trainStep } from './train-step.js';
 
@@ -42,13 +43,20 @@ export async function train(options: {
   noiseRandom: SeededRandom;
   config: Pick<TrainConfig, 'iterations' | 'sampleInterval'>;
   startStep?: number;
+  /** The rates of the iteration after `step` iterations (a schedule); the optimizers' own if absent. */
+  learningRates?: (step: number) => LearningRates;
   callbacks?: TrainerCallbacks;
 }): Promise<{ step: number; stopped: boolean }> {
-  const { dcgan, sampler, config, callbacks = {} } = options;
+  const { dcgan, sampler, config, learningRates, callbacks = {} } = options;
   const noise = noiseSource(options.noiseRandom, latentSizeOf(dcgan.generator));
   let step = options.startStep ?? 0;
   while (step < config.iterations) {
     if (callbacks.shouldStop?.()) return { step, stopped: true };
+    if (learningRates) {
+      const rates = learningRates(step);
+      setLearningRate(dcgan.generatorOptimizer, rates.generator);
+      setLearningRate(dcgan.discriminatorOptimizer, rates.discriminator);
+    }
     const reals = sampler.next();
     const metrics = trainStep(dcgan, reals, noise);
     reals.dispose();

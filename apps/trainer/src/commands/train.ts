@@ -8,18 +8,26 @@ import {
   createEvaluator,
   type Dcgan,
   latestCheckpoint,
+  learningRatesAt,
   loadCheckpoint,
   NonFiniteLossError,
   removeIncompleteCheckpoints,
   type StepMetrics,
   saveCheckpoint,
+  type TrainConfig,
   train,
 } from '@dcgan/train/node';
 import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from '@dcgan/viz/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
+import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
 import { createProgress } from '../progress.js';
-import { defaultEvalConfig, type RunConfig } from '../run-config.js';
+import {
+  checkEvalConfig,
+  defaultEvalConfig,
+  type KeepBestMetric,
+  type RunConfig,
+} from '../run-config.js';
 import {
   appendMetrics,
   createRunDir,
@@ -47,9 +55,9 @@ export type TrainRequest =
       kind: 'resume';
       runDir: string;
       backend: BackendChoice;
-      iterations?: number;
-      learningRate?: number;
-      averageDecay?: number;
+      /** Training fields to change from the last checkpoint on (`--iterations`, the rates...). */
+      train: Partial<TrainConfig>;
+      keepBest?: KeepBestMetric;
     };
 
 /**
@@ -90,26 +98,34 @@ interface Session {
   startStep: number;
 }
 
+/** The run's config with the changes `--resume` asked for, written back to `config.json`. */
 async function resumedConfig(
   request: Extract<TrainRequest, { kind: 'resume' }>,
 ): Promise<RunConfig> {
   const config = await readRunConfig(request.runDir);
-  const { iterations, learningRate, averageDecay } = request;
-  if (iterations === undefined && learningRate === undefined && averageDecay === undefined)
-    return config;
-  if (iterations !== undefined) config.train.iterations = iterations;
-  for (const [key, value, name] of [
-    ['learningRate', learningRate, 'learning rate'],
-    ['averageDecay', averageDecay, 'generator average decay'],
-  ] as const) {
-    if (value === undefined || value === config.train[key]) continue;
-    console.error(`${name} ${config.train[key]} -> ${value} from the last checkpoint on`);
-    config.train[key] = value;
+  const changes = Object.entries(request.train) as [keyof TrainConfig, number][];
+  const { keepBest } = request;
+  if (changes.length === 0 && keepBest === undefined) return config;
+  for (const [key, value] of changes) {
+    if (value === config.train[key]) continue;
+    if (key !== 'iterations')
+      console.error(
+        `${describeField(key)} ${config.train[key]} -> ${value} from the last checkpoint on`,
+      );
+    (config.train[key] as number) = value;
   }
+  if (keepBest !== undefined) config.eval = { ...config.eval, keepBest };
   checkTrainConfig(config.train);
+  checkEvalConfig(config);
   await writeRunConfig(request.runDir, config);
   return config;
 }
+
+/** `generatorLearningRate` as `generator learning rate`; the average decay by its full name. */
+const describeField = (key: keyof TrainConfig) =>
+  key === 'averageDecay'
+    ? 'generator average decay'
+    : key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 async function startRun(
   runDir: string,
@@ -141,10 +157,7 @@ async function resumeRun(
     await truncateMetrics(runDir, 0);
     return startRun(runDir, config, dataset);
   }
-  const { dcgan, state } = await loadCheckpoint(checkpoint, {
-    learningRate: config.train.learningRate,
-    averageDecay: config.train.averageDecay,
-  });
+  const { dcgan, state } = await loadCheckpoint(checkpoint, config.train);
   const sampler = createBatchSampler(dataset, { batchSize: config.train.batchSize, seed: 0 });
   sampler.setState(state.samplerState);
   const noiseRandom = new SeededRandom(0);
@@ -174,6 +187,8 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let lastCheckpointStep = session.startStep;
+  let lastCheckpointDir = '';
+  let best = evaluation.keepBest ? await readBest(runDir, evaluation.keepBest) : undefined;
   let intervalStart = { step: session.startStep, time: performance.now() };
   const checkpoint = async (step: number) => {
     const state: CheckpointState = {
@@ -182,7 +197,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       samplerState: sampler.getState(),
       config: { data: config.data, model: config.model, train: config.train },
     };
-    await saveCheckpoint(runDir, dcgan, state, config.train.keepCheckpoints);
+    lastCheckpointDir = await saveCheckpoint(runDir, dcgan, state, config.train.keepCheckpoints);
     lastCheckpointStep = step;
   };
   /** The generator that samples and evaluations show: the average when the run keeps one. */
@@ -205,6 +220,11 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       evaluator && step % evaluation.interval === 0
         ? evaluator.evaluate({ generator: shown, samples: evaluation.samples, seed: 1 })
         : undefined;
+    const metric = evaluation.keepBest;
+    if (figures && metric && isBetter(metric, figures, best)) {
+      best = { metric, value: figureOf(metric, figures), step };
+      await keepBestCheckpoint(runDir, lastCheckpointDir, best);
+    }
     await appendMetrics(runDir, {
       step,
       ...metrics,
@@ -221,7 +241,8 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       `iteration ${step}: D loss ${metrics.discriminatorLoss.toFixed(4)}, D accuracy ${(metrics.discriminatorAccuracy * 100).toFixed(1)}%, ` +
         `G loss ${metrics.generatorLoss.toFixed(4)}, ${iterationsPerSecond.toFixed(2)} it/s, grid ${paths.sample(step)}` +
         (figures
-          ? `, classifier score ${figures.classifierScore.toFixed(2)}, Frechet distance ${figures.frechetDistance.toFixed(2)}`
+          ? `, classifier score ${figures.classifierScore.toFixed(2)}, Frechet distance ${figures.frechetDistance.toFixed(2)}` +
+            (best?.step === step ? ` (best so far: ${paths.best})` : '')
           : ''),
     );
   };
@@ -232,6 +253,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       noiseRandom,
       config: config.train,
       startStep: session.startStep,
+      learningRates: (step) => learningRatesAt(config.train, step),
       callbacks: {
         onStep: (step, m) => progress.update(step, m),
         onSample,
