@@ -5,6 +5,7 @@
  *   dcgan train --resume runs/quick                    continue an interrupted run
  *   dcgan sample runs/quick --count 64 --out digits.png
  *   dcgan sample --pretrained mnist --count 64 --out digits.png   the generator that ships
+ *   dcgan verify runs/quick                            check every checkpoint and model of a run
  *   dcgan bench                                        training speed of each backend
  * From the repository: pnpm dcgan <command> ...
  */
@@ -15,6 +16,7 @@ import { runEval } from './commands/eval.js';
 import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
 import { runTraining } from './commands/train.js';
+import { runVerify } from './commands/verify.js';
 import {
   buildRunConfig,
   type ConfigFlag,
@@ -223,6 +225,16 @@ program
       await runEval({ ...rest, source: sourceOrPretrained('eval', source, pretrained) });
     },
   );
+
+program
+  .command('verify')
+  .description(
+    'check the checkpoints of a run (checksums, state, models) or model folders; exit 1 if one fails',
+  )
+  .argument('<paths...>', 'run folders, checkpoint folders or model folders (model.json)')
+  .action(async (paths: string[]) => {
+    process.exitCode = await runVerify(paths);
+  });
 
 program
   .command('bench')

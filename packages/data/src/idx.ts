@@ -1,4 +1,4 @@
-import { gunzipSync } from 'fflate';
+import { gunzipChecked } from './gunzip.js';
 
 /** IDX magic numbers: unsigned bytes, 3 dimensions (images) or 1 dimension (labels). */
 export const IDX_IMAGES_MAGIC = 2051;
@@ -24,7 +24,7 @@ export function isGzip(bytes: Uint8Array): boolean {
  * @param expectedMagic 2051 for images, 2049 for labels
  */
 export function parseIdx(bytes: Uint8Array, name: string, expectedMagic: number): IdxArray {
-  const raw = isGzip(bytes) ? gunzip(bytes, name) : bytes;
+  const raw = isGzip(bytes) ? gunzipChecked(bytes, name) : bytes;
   if (raw.length < 4)
     throw new Error(`${name}: truncated IDX file (${raw.length} bytes, no header)`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -63,14 +63,6 @@ export function encodeIdx(shape: number[], data: Uint8Array): Uint8Array {
   for (const [i, dim] of shape.entries()) view.setUint32(4 + 4 * i, dim);
   out.set(data, headerLength);
   return out;
-}
-
-function gunzip(bytes: Uint8Array, name: string): Uint8Array {
-  try {
-    return gunzipSync(bytes);
-  } catch (error) {
-    throw new Error(`${name}: corrupt gzip data (${(error as Error).message})`);
-  }
 }
 
 function describeMagic(magic: number): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -63,6 +63,12 @@ async function readWeights(
 ): Promise<[tf.io.WeightsManifestEntry[], ArrayBuffer]> {
   const buffers: ArrayBuffer[] = [];
   for (const group of manifest) {
+    for (const path of group.paths) {
+      if (typeof path !== 'string' || isAbsolute(path) || path.split(/[\\/]/).includes('..'))
+        throw new Error(
+          `${join(dir, MODEL_FILE)}: weight path ${JSON.stringify(path)} leaves ${dir}`,
+        );
+    }
     const groupBuffers = await Promise.all(
       group.paths.map((path) => readWeightFile(join(dir, path))),
     );

@@ -1,6 +1,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
-import * as tf from '@tensorflow/tfjs-layers';
+import type * as tf from '@tensorflow/tfjs-layers';
 import { checkArchitecture, type ExpectedShapes } from './check-architecture.js';
+import { loadLayersModel } from './load-layers-model.js';
 
 /**
  * Loads a layers model from a URL (`https://…/model.json`, `indexeddb://name`, `localstorage://name`)
@@ -13,11 +14,16 @@ export async function loadModel(
 ): Promise<tf.LayersModel> {
   let model: tf.LayersModel;
   try {
-    model = await tf.loadLayersModel(source);
+    model = await loadLayersModel(source);
   } catch (error) {
     throw new Error(`${name}: cannot load the model (${(error as Error).message})`);
   }
-  if (expected) checkArchitecture(model, expected, name);
+  try {
+    if (expected) checkArchitecture(model, expected, name);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   return model;
 }
 

@@ -3,6 +3,7 @@
  *   import { buildGenerator, saveModelToDir } from '@dcgan/models/node';
  */
 
+export { checkModelDir, type ModelDirCheck } from './check-model-dir.js';
 export { fileSystemIO } from './file-system-io.js';
 export * from './index.js';
 export {

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDiscriminator, buildGenerator, defaultModelConfig } from '@dcgan/models';
+import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AVERAGE_GENERATOR, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { checkManifest, MANIFEST_FILE } from './checkpoint-manifest.js';
 import { defaultTrainConfig, type TrainConfig } from './config.js';
 import { createDcgan, disposeDcgan } from './dcgan.js';
 import { onBackend, weightValues } from './test-support.js';
@@ -56,6 +58,32 @@ describe('checkpoints', () => {
       disposeDcgan(d);
     }
   });
+
+  it('are sealed by a manifest that loading verifies; older ones without it still load', async () => {
+    const { dcgan, dir } = await savedCheckpoint(defaultTrainConfig());
+    disposeDcgan(dcgan);
+    const check = await checkManifest(dir);
+    // Two models (model.json, weights.bin), two optimizers (.json, .bin), the state.
+    expect(check).toEqual({ kind: 'verified', files: 9 });
+    const before = tf.memory().numTensors;
+    const weights = join(dir, 'generator', 'weights.bin');
+    const bytes = await readFile(weights);
+    bytes[100] = (bytes[100] as number) ^ 1;
+    await writeFile(weights, bytes);
+    await expect(loadCheckpoint(dir)).rejects.toThrow(`${weights}: SHA-256`);
+    expect(tf.memory().numTensors).toBe(before);
+    bytes[100] = (bytes[100] as number) ^ 1;
+    await writeFile(weights, bytes);
+    await rm(join(dir, MANIFEST_FILE));
+    const state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8'));
+    delete state.manifest;
+    await writeFile(join(dir, 'state.json'), JSON.stringify(state));
+    expect(await checkManifest(dir)).toMatchObject({ kind: 'unverified' });
+    const loaded = await loadCheckpoint(dir);
+    expect(loaded.state.step).toBe(3);
+    disposeDcgan(loaded.dcgan);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
 
 /** A checkpoint of a fresh DCGAN; with an average, its weights differ from the generator's. */
@@ -68,12 +96,14 @@ async function savedCheckpoint(train: TrainConfig) {
   const runDir = await mkdtemp(join(tmpdir(), 'dcgan-checkpoint-'));
   const config = { data: 'mnist', model: defaultModelConfig(), train };
   const samplerState = { epochRandomState: 1, position: 0, epoch: 0, count: 60000 };
+  const before = tf.memory().numTensors;
   const dir = await saveCheckpoint(
     runDir,
     dcgan,
     { step: 3, noiseRandomState: 5, samplerState, config },
     1,
   );
+  expect(tf.memory().numTensors, 'tensors left by saveCheckpoint').toBe(before);
   const averageWeights = dcgan.average && weightValues(dcgan.average.generator);
   return { dcgan, dir, averageWeights };
 }

@@ -9,9 +9,11 @@ import {
   saveModelToDir,
 } from '@dcgan/models/node';
 import * as tf from '@tensorflow/tfjs-core';
+import { assertManifest, MANIFEST_FILE, writeManifest } from './checkpoint-manifest.js';
+import { parseCheckpointState } from './checkpoint-state.js';
 import { completeTrainConfig, type TrainConfig } from './config.js';
 import { createDcgan, type Dcgan } from './dcgan.js';
-import { getAdamState, setAdamState } from './optimizer-state.js';
+import { encodeAdamState, setAdamState } from './optimizer-state.js';
 
 /** Everything beside the models and optimizers that a resumed run needs. */
 export interface CheckpointState {
@@ -20,6 +22,8 @@ export interface CheckpointState {
   noiseRandomState: number;
   samplerState: SamplerState;
   config: { data: unknown; model: ModelConfig; train: TrainConfig };
+  /** `manifest.json` when the checkpoint was sealed by one (absent in older checkpoints). */
+  manifest?: string;
 }
 
 const CHECKPOINTS = 'checkpoints';
@@ -30,7 +34,8 @@ const name = (step: number) => `step-${String(step).padStart(7, '0')}`;
 
 /**
  * Saves the whole training state under `RUN_DIR/checkpoints/step-NNNNNNN/` atomically: it is written
- * in a temporary folder, which is renamed once complete. Older checkpoints beyond `keep` are removed.
+ * in a temporary folder, sealed by a `manifest.json` of every file's size and SHA-256 written last,
+ * then renamed. Older checkpoints beyond `keep` are removed (never one set aside as damaged).
  * @returns the checkpoint's folder
  */
 export async function saveCheckpoint(
@@ -52,11 +57,13 @@ export async function saveCheckpoint(
     ['generator-optimizer', dcgan.generatorOptimizer],
     ['discriminator-optimizer', dcgan.discriminatorOptimizer],
   ] as const) {
-    const { data, specs } = await tf.io.encodeWeights(await getAdamState(optimizer));
+    const { data, specs } = await encodeAdamState(optimizer);
     await writeFile(join(temporary, `${file}.bin`), new Uint8Array(data));
     await writeFile(join(temporary, `${file}.json`), JSON.stringify(specs));
   }
-  await writeFile(join(temporary, STATE_FILE), JSON.stringify(state, null, 2));
+  const sealed: CheckpointState = { ...state, manifest: MANIFEST_FILE };
+  await writeFile(join(temporary, STATE_FILE), JSON.stringify(sealed, null, 2));
+  await writeManifest(temporary);
   await rm(target, { recursive: true, force: true });
   await rename(temporary, target);
   await pruneCheckpoints(root, keep);
@@ -81,11 +88,12 @@ export async function readCheckpointState(dir: string): Promise<CheckpointState>
   const path = join(dir, STATE_FILE);
   if (!existsSync(path))
     throw new Error(`${path}: missing checkpoint state (not a checkpoint folder?)`);
-  return JSON.parse(await readFile(path, 'utf8')) as CheckpointState;
+  return parseCheckpointState(await readFile(path, 'utf8'), path);
 }
 
 /**
- * Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on.
+ * Loads a checkpoint: the models, the optimizers' moments and the state, ready to train on. Its
+ * files are first checked against its manifest: an error names the first that fails.
  * @param overrides training fields to go on with instead of the checkpoint's, recorded in the
  *   returned state's config: other learning rates (the Adam moments are kept), label smoothing,
  *   an average decay (0: none; a checkpoint without an average starts one from its generator)
@@ -94,6 +102,7 @@ export async function loadCheckpoint(
   dir: string,
   overrides: Partial<TrainConfig> = {},
 ): Promise<{ dcgan: Dcgan; state: CheckpointState }> {
+  await assertManifest(dir);
   const state = await readCheckpointState(dir);
   const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
   const train = completeTrainConfig({ ...state.config.train, ...Object.fromEntries(defined) });
@@ -125,6 +134,7 @@ export async function loadCheckpoint(
       optimizer,
       specs.map((spec) => ({ name: spec.name, tensor: named[spec.name] as tf.Tensor })),
     );
+    tf.dispose(Object.values(named));
   }
   return { dcgan, state };
 }

@@ -14,5 +14,21 @@ export {
   removeIncompleteCheckpoints,
   saveCheckpoint,
 } from './checkpoint.js';
+export type { CheckpointManifest, ManifestCheck, ManifestEntry } from './checkpoint-manifest.js';
+export {
+  assertManifest,
+  checkManifest,
+  describeCheck,
+  MANIFEST_FILE,
+  writeManifest,
+} from './checkpoint-manifest.js';
+export {
+  DAMAGED_MARK,
+  listCheckpointFolders,
+  listSetAsideCheckpoints,
+  newestIntactCheckpoint,
+  setAsideCheckpoint,
+} from './checkpoint-recovery.js';
+export { parseCheckpointState } from './checkpoint-state.js';
 export * from './eval/node.js';
 export * from './index.js';

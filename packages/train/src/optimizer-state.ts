@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { NamedTensor } from '@tensorflow/tfjs-core/dist/tensor_types';
 
 /** Adam's running products of beta1 and beta2: private in tfjs, and needed for an exact resume. */
@@ -19,6 +19,21 @@ export async function getAdamState(optimizer: tf.AdamOptimizer): Promise<NamedTe
     { name: 'accBeta1', tensor: internals.accBeta1 },
     { name: 'accBeta2', tensor: internals.accBeta2 },
   ];
+}
+
+/**
+ * An Adam optimizer's whole state as TensorFlow.js weight bytes and their specs, for a file.
+ * `getWeights` makes a new tensor of the iteration count at each call: it is disposed here.
+ */
+export async function encodeAdamState(
+  optimizer: tf.AdamOptimizer,
+): Promise<{ data: ArrayBuffer; specs: tf.io.WeightsManifestEntry[] }> {
+  const state = await getAdamState(optimizer);
+  try {
+    return await tf.io.encodeWeights(state);
+  } finally {
+    tf.dispose(state.filter((weight) => weight.name === 'iter').map((weight) => weight.tensor));
+  }
 }
 
 /** Restores what `getAdamState` saved. */

@@ -13,6 +13,10 @@ export interface MetricsRecord {
   frechetDistance?: number;
   /** Share of generated digits the classifier puts in each class 0..9. */
   classShares?: number[];
+  /** TensorFlow.js's live tensors when the line was written: flat over a run that leaks none. */
+  numTensors?: number;
+  /** The trainer's resident memory in bytes (`process.memoryUsage().rss`). */
+  rss?: number;
 }
 
 /**

@@ -7,13 +7,9 @@ import {
   type PretrainedName,
   writeFileAtomic,
 } from '@dcgan/models/node';
-import {
-  createEvaluator,
-  type GeneratorEvaluation,
-  latestCheckpoint,
-  readCheckpointState,
-} from '@dcgan/train/node';
+import { createEvaluator, type GeneratorEvaluation, readCheckpointState } from '@dcgan/train/node';
 import { type BackendChoice, startBackend } from '../backend.js';
+import { checkedCheckpoint, newestCheckedCheckpoint } from '../checked-checkpoint.js';
 import { checkpointGenerator } from './sample.js';
 
 /** What `dcgan eval` was asked for. */
@@ -33,8 +29,8 @@ export interface EvalRequest {
 /** The checkpoint folder of a run folder or a checkpoint folder, and the data set it was trained on. */
 async function resolveCheckpoint(source: string): Promise<{ checkpoint: string; data: string }> {
   const checkpoint = existsSync(join(source, 'state.json'))
-    ? source
-    : await latestCheckpoint(source);
+    ? await checkedCheckpoint(source)
+    : await newestCheckedCheckpoint(source);
   if (!checkpoint)
     throw new Error(
       `${source}: neither a checkpoint folder (state.json) nor a run folder with a checkpoint`,

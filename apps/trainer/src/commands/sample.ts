@@ -8,10 +8,11 @@ import {
   type PretrainedName,
   writeFileAtomic,
 } from '@dcgan/models/node';
-import { AVERAGE_GENERATOR, latestCheckpoint } from '@dcgan/train/node';
+import { AVERAGE_GENERATOR } from '@dcgan/train/node';
 import { gridFromValues, writeGridPng } from '@dcgan/viz/node';
 import { gzipSync } from 'fflate';
 import { type BackendChoice, startBackend } from '../backend.js';
+import { checkedCheckpoint, newestCheckedCheckpoint } from '../checked-checkpoint.js';
 
 /** What `dcgan sample` was asked for. */
 export interface SampleRequest {
@@ -39,14 +40,15 @@ export function sampleFormat(out: string): 'png' | 'idx' | 'idx.gz' {
 }
 
 /**
- * Finds the generator folder of a run folder (its newest checkpoint), a checkpoint folder or a
- * model folder. A checkpoint's moving average of the generator comes first, unless `average` is false.
+ * Finds the generator folder of a run folder (its newest intact checkpoint), a checkpoint folder
+ * (checked against its manifest) or a model folder. A checkpoint's moving average of the generator comes first, unless `average` is false.
  */
 export async function resolveGeneratorDir(source: string, average = true): Promise<string> {
   if (existsSync(join(source, 'model.json'))) return source;
-  if (existsSync(join(source, 'state.json'))) return checkpointGenerator(source, average);
+  if (existsSync(join(source, 'state.json')))
+    return checkpointGenerator(await checkedCheckpoint(source), average);
   if (existsSync(join(source, 'config.json'))) {
-    const checkpoint = await latestCheckpoint(source);
+    const checkpoint = await newestCheckedCheckpoint(source);
     if (!checkpoint) throw new Error(`${source}: this run has no checkpoint yet`);
     return checkpointGenerator(checkpoint, average);
   }

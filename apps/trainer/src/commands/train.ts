@@ -7,10 +7,10 @@ import {
   createDcgan,
   createEvaluator,
   type Dcgan,
-  latestCheckpoint,
   learningRatesAt,
   loadCheckpoint,
   NonFiniteLossError,
+  newestIntactCheckpoint,
   removeIncompleteCheckpoints,
   type StepMetrics,
   saveCheckpoint,
@@ -151,7 +151,10 @@ async function resumeRun(
   dataset: ImageDataset,
 ): Promise<Session> {
   await removeIncompleteCheckpoints(runDir);
-  const checkpoint = await latestCheckpoint(runDir);
+  const checkpoint = await newestIntactCheckpoint(runDir, {
+    setAside: true,
+    report: (line) => console.error(line),
+  });
   if (!checkpoint) {
     console.error(`${runDir} has no checkpoint yet: starting it again from iteration 0`);
     await truncateMetrics(runDir, 0);
@@ -230,6 +233,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       ...metrics,
       iterationsPerSecond,
       time: new Date().toISOString(),
+      ...memoryFigures(),
       ...(figures && {
         classifierScore: figures.classifierScore,
         frechetDistance: figures.frechetDistance,
@@ -283,6 +287,15 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     evaluator?.dispose();
   }
 }
+
+/**
+ * What a long run must keep flat: TensorFlow.js's live tensors (constant after the first interval
+ * unless something leaks) and the process's resident memory in bytes.
+ */
+export const memoryFigures = () => ({
+  numTensors: tf.memory().numTensors,
+  rss: process.memoryUsage().rss,
+});
 
 /** Writes `samples.gif`: the run's sample grids in order. */
 async function writeRunGif(runDir: string): Promise<void> {
