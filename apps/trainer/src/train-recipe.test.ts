@@ -73,5 +73,8 @@ describe('dcgan train: the recipe flags', () => {
     const sampled = await runCli(['sample', best, '--count', '4', '--out', file]);
     expect(sampled.code, sampled.output).toBe(0);
     expect(existsSync(file)).toBe(true);
+    const verified = await runCli(['verify', out]);
+    expect(verified.code, verified.output).toBe(0);
+    expect(verified.output).toMatch(/^ok +\S+checkpoints\/best: /m);
   });
 });

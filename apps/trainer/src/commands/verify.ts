@@ -70,6 +70,8 @@ async function verifyRun(runDir: string): Promise<VerifyLine[]> {
   if (checkpoints.length === 0)
     lines.push({ status: 'ok', path: runDir, detail: 'no checkpoint yet' });
   for (const checkpoint of checkpoints) lines.push(await verifyCheckpoint(checkpoint));
+  const best = join(runDir, 'checkpoints', 'best');
+  if (isCheckpoint(best)) lines.push(await verifyCheckpoint(best));
   for (const aside of await listSetAsideCheckpoints(runDir)) {
     lines.push({ status: 'set aside', path: aside, detail: 'damaged, kept for a look' });
   }
