@@ -1,5 +1,6 @@
 import { saveModel } from '@dcgan/models';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { setUpDigitPickers } from './digit-picker.js';
 import { element, numberIn } from './dom.js';
 import { BROWSER_MODEL_URL } from './model-source.js';
 import { showError } from './show-error.js';
@@ -12,7 +13,9 @@ export interface GeneratePanel {
   redraw(): void;
 }
 
-/** Wires the count and seed inputs to the grid and the walk, and "Save in this browser". */
+/**
+ * Wires the count, seed and digit inputs to the grid and the walk, and "Save in this browser".
+ */
 export function setUpGeneratePanel(): GeneratePanel {
   const grid = element('dcgan-sample-grid#grid') as HTMLElementTagNameMap['dcgan-sample-grid'];
   const walk = element('dcgan-latent-walk#walk') as HTMLElementTagNameMap['dcgan-latent-walk'];
@@ -21,6 +24,7 @@ export function setUpGeneratePanel(): GeneratePanel {
   const save = element<HTMLButtonElement>('#save-model');
   const saveStatus = element('#save-status');
   let generator: LayersModel | undefined;
+  const pickDigits = setUpDigitPickers(grid, walk);
 
   const applySeed = () => {
     grid.seed = numberIn(seed, 1);
@@ -50,9 +54,14 @@ export function setUpGeneratePanel(): GeneratePanel {
   return {
     use(next, label) {
       generator = next;
+      pickDigits(next);
       grid.generator = next;
       walk.generator = next;
-      element('#model-status').textContent = label;
+      const classes = next.inputs[1]?.shape[1];
+      element('#model-status').textContent =
+        classes === undefined
+          ? label
+          : `${label.replace(/\)$/, '')}, conditional: ${classes} digits)`;
       save.disabled = false;
     },
     redraw() {

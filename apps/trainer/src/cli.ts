@@ -25,6 +25,7 @@ import {
   type KeepBestMetric,
   parseFlagValue,
 } from './run-config.js';
+import { parseClassList } from './conditional.js';
 
 const program = new Command('dcgan')
   .description('Train and use DCGANs on MNIST-like data with TensorFlow.js')
@@ -114,6 +115,10 @@ const trainCommand = program
       '--keep-best <metric>',
       'keep the checkpoint of the best in-run evaluation so far in checkpoints/best/',
     ).choices(KEEP_BEST_METRICS),
+  )
+  .option(
+    '--conditional [classes]',
+    "the class-conditional model, trained on the data set's labels (classes: 10 by default)",
   );
 const flags = configFlags();
 for (const flag of flags) {
@@ -129,6 +134,8 @@ trainCommand.action(async (options: Record<string, string | number | undefined>)
     if (text !== undefined) overrides.set(flag, parseFlagValue(text, flag));
   }
   if (options.resume) {
+    if (options.conditional !== undefined)
+      throw new Error("--resume keeps the run's model: --conditional cannot change it");
     const extra = [...overrides.keys()]
       .filter((f) => !RESUMABLE_FLAGS.includes(f.flag))
       .map((f) => f.flag);
@@ -152,6 +159,13 @@ trainCommand.action(async (options: Record<string, string | number | undefined>)
     samples: options.evalSamples as number,
     ...(options.keepBest !== undefined && { keepBest: options.keepBest as KeepBestMetric }),
   });
+  if (options.conditional !== undefined) {
+    const given = options.conditional as string | true;
+    const classes = given === true ? 10 : Number(given);
+    if (!Number.isInteger(classes) || classes < 2)
+      throw new Error(`--conditional expects a number of classes >= 2, got ${given}`);
+    config.model.conditional = { classes };
+  }
   const runDir =
     (options.out as string | undefined) ??
     `runs/${config.data.replace(/\W+/g, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -169,8 +183,20 @@ program
   )
   .addOption(pretrainedOption())
   .requiredOption('--out <file>', 'output file: .png, .idx or .idx.gz')
-  .option('--count <n>', 'how many images', integer('--count', 1), 64)
+  .option(
+    '--count <n>',
+    'how many images (default 64; 10 a class for a conditional grid of several classes)',
+    integer('--count', 1),
+  )
   .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
+  .option('--class <digit>', "a conditional generator's class, for every image", (text) =>
+    parseClassList(text, '--class'),
+  )
+  .option(
+    '--classes <a,b,...>',
+    "a conditional generator's classes, a row each (default: every class)",
+    (text) => parseClassList(text, '--classes'),
+  )
   .option('--no-average', noAverageHelp)
   .addOption(backendOption())
   .action(
@@ -178,15 +204,24 @@ program
       source: string | undefined,
       options: {
         out: string;
-        count: number;
+        count?: number;
+        class?: number[];
+        classes?: number[];
         seed: number;
         backend: BackendChoice;
         pretrained?: PretrainedName;
         average: boolean;
       },
     ) => {
-      const { pretrained, ...rest } = options;
-      await runSample({ ...rest, source: sourceOrPretrained('sample', source, pretrained) });
+      const { pretrained, class: one, classes, ...rest } = options;
+      if (one && classes) throw new Error('sample: give --class or --classes, not both');
+      if (one && one.length !== 1)
+        throw new Error('--class takes one class; --classes takes several');
+      await runSample({
+        ...rest,
+        classes: one ?? classes,
+        source: sourceOrPretrained('sample', source, pretrained),
+      });
     },
   );
 

@@ -60,6 +60,25 @@ describe('createBatchSampler', () => {
     expect([0, 1, 2, 3].flatMap(() => firstPixels(resumed.next()))).toEqual(expected);
   });
 
+  it('yields the labels of the batch it would give, when asked for them', () => {
+    const [plain, labeled] = [1, 2].map(() =>
+      createBatchSampler(dataset, { batchSize: 4, seed: 2 }),
+    );
+    for (let i = 0; i < 4; i++) {
+      const expected = firstPixels((plain as ReturnType<typeof createBatchSampler>).next());
+      const { images, labels } = (
+        labeled as ReturnType<typeof createBatchSampler>
+      ).nextWithLabels();
+      expect(labels.dtype).toBe('int32');
+      // Image i of the data set has label i and first pixel 25 i, -1 + 2 * 25 i / 255 scaled.
+      expect(Array.from(labels.dataSync(), (label) => -1 + (2 * 25 * label) / 255)).toEqual(
+        expected.map((value) => expect.closeTo(value, 5)),
+      );
+      expect(firstPixels(images)).toEqual(expected);
+      labels.dispose();
+    }
+  });
+
   it('leaks no tensor', () => {
     const sampler = createBatchSampler(dataset, { batchSize: 2, seed: 1 });
     const before = tf.memory().numTensors;

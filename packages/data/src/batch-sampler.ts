@@ -16,6 +16,11 @@ export interface SamplerState {
 export interface BatchSampler {
   /** The next batch: `[batchSize, height, width, 1]` float32 in [-1, 1]. The caller disposes it. */
   next(): tf.Tensor4D;
+  /**
+   * The next batch (the one `next()` would give) with the images' labels `[batchSize]` int32, for a
+   * class-conditional model. The caller disposes both.
+   */
+  nextWithLabels(): { images: tf.Tensor4D; labels: tf.Tensor1D };
   getState(): SamplerState;
   setState(state: SamplerState): void;
   readonly epoch: number;
@@ -46,21 +51,31 @@ export function createBatchSampler(
     position = 0;
   };
   reshuffle();
+  /** The indices of the next batch's images, reshuffling at the end of an epoch. */
+  const nextIndices = (): Uint32Array => {
+    if (position + batchSize > order.length) {
+      reshuffle();
+      epoch++;
+    }
+    position += batchSize;
+    return order.subarray(position - batchSize, position);
+  };
+  const imagesAt = (indices: Uint32Array): tf.Tensor4D => {
+    const values = new Float32Array(batchSize * pixels);
+    for (let b = 0; b < batchSize; b++) {
+      const start = (indices[b] as number) * pixels;
+      for (let p = 0; p < pixels; p++) {
+        values[b * pixels + p] = BYTE_TO_UNIT[dataset.images[start + p] as number] as number;
+      }
+    }
+    return tf.tensor4d(values, [batchSize, dataset.height, dataset.width, 1]);
+  };
   return {
-    next() {
-      if (position + batchSize > order.length) {
-        reshuffle();
-        epoch++;
-      }
-      const values = new Float32Array(batchSize * pixels);
-      for (let b = 0; b < batchSize; b++) {
-        const start = (order[position + b] as number) * pixels;
-        for (let p = 0; p < pixels; p++) {
-          values[b * pixels + p] = BYTE_TO_UNIT[dataset.images[start + p] as number] as number;
-        }
-      }
-      position += batchSize;
-      return tf.tensor4d(values, [batchSize, dataset.height, dataset.width, 1]);
+    next: () => imagesAt(nextIndices()),
+    nextWithLabels() {
+      const indices = nextIndices();
+      const labels = Int32Array.from(indices, (index) => dataset.labels[index] as number);
+      return { images: imagesAt(indices), labels: tf.tensor1d(labels, 'int32') };
     },
     getState: () => ({ epochRandomState, position, epoch, count: dataset.count }),
     setState(state) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
+import { classInput } from './conditional.js';
 import { checkPositiveInteger, type DiscriminatorConfig, defaultModelConfig } from './config.js';
 import { type BuildOptions, kernelInitializers } from './initializers.js';
 
@@ -6,6 +7,10 @@ import { type BuildOptions, kernelInitializers } from './initializers.js';
  * Builds the discriminator of SPEC.md: images `[batch, 28, 28, 1]` in [-1, 1] -> P(real) `[batch, 1]`.
  * Three stride-2 convolutions (same, same, valid) with LeakyReLU, BatchNorm on all but the first,
  * then Flatten and a sigmoid Dense unit.
+ * With `options.conditional`, the class-conditional variant, a projection discriminator (Miyato and
+ * Koyama, 2018): a second input, the class one-hot `[batch, classes]`, is embedded (a Dense layer
+ * without bias: one learned `[1152]` vector per class) and dotted with the flattened features; the
+ * dot is added to the Dense unit's logit before the sigmoid. Every spec layer stays as it is.
  */
 export function buildDiscriminator(
   config: Partial<DiscriminatorConfig> = {},
@@ -39,11 +44,33 @@ export function buildDiscriminator(
       .apply(x) as tf.SymbolicTensor;
   });
   x = tf.layers.flatten({ name: 'd_flatten' }).apply(x) as tf.SymbolicTensor;
-  const probability = tf.layers
-    .dense({ units: 1, activation: 'sigmoid', name: 'd_out', kernelInitializer: init() })
-    .apply(x);
+  if (!options.conditional) {
+    const probability = tf.layers
+      .dense({ units: 1, activation: 'sigmoid', name: 'd_out', kernelInitializer: init() })
+      .apply(x);
+    return tf.model({
+      inputs: image,
+      outputs: probability as tf.SymbolicTensor,
+      name: 'discriminator',
+    });
+  }
+  const label = tf.input(classInput(options.conditional.classes));
+  const logit = tf.layers
+    .dense({ units: 1, name: 'd_out', kernelInitializer: init() })
+    .apply(x) as tf.SymbolicTensor;
+  const embedding = tf.layers
+    .dense({
+      units: x.shape[1] as number,
+      useBias: false,
+      name: 'd_class_embedding',
+      kernelInitializer: init(),
+    })
+    .apply(label) as tf.SymbolicTensor;
+  const projection = tf.layers.dot({ axes: 1, name: 'd_projection' }).apply([x, embedding]);
+  const sum = tf.layers.add({ name: 'd_logit' }).apply([logit, projection as tf.SymbolicTensor]);
+  const probability = tf.layers.activation({ activation: 'sigmoid', name: 'd_sigmoid' }).apply(sum);
   return tf.model({
-    inputs: image,
+    inputs: [image, label],
     outputs: probability as tf.SymbolicTensor,
     name: 'discriminator',
   });

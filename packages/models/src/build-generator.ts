@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
+import { classInput } from './conditional.js';
 import { checkPositiveInteger, defaultModelConfig, type GeneratorConfig } from './config.js';
 import { type BuildOptions, type KernelInitializer, kernelInitializers } from './initializers.js';
 
@@ -6,6 +7,9 @@ import { type BuildOptions, type KernelInitializer, kernelInitializers } from '.
  * Builds the generator of SPEC.md: z `[batch, latentSize]` -> images `[batch, 28, 28, 1]` in (-1, 1).
  * Dense to a 7x7 base, two transposed convolutions with BatchNorm and LeakyReLU (stride 2 then 1),
  * a last stride-2 transposed convolution without BatchNorm, and tanh.
+ * With `options.conditional`, the class-conditional variant: inputs z and the class one-hot
+ * `[batch, classes]`, concatenated before the same Dense layer (which so adds a learned 7x7x256
+ * map per class to its output); every other layer is the spec's.
  */
 export function buildGenerator(
   config: Partial<GeneratorConfig> = {},
@@ -16,9 +20,17 @@ export function buildGenerator(
   const base = checkGeneratorConfig(c);
   const [filters1, filters2] = c.filters;
   const z = tf.input({ shape: [c.latentSize], name: 'z' });
-  let x = tf.layers
-    .dense({ units: base * base * c.baseDepth, name: 'g_dense', kernelInitializer: init() })
-    .apply(z) as tf.SymbolicTensor;
+  const label = options.conditional && tf.input(classInput(options.conditional.classes));
+  const dense = tf.layers.dense({
+    units: base * base * c.baseDepth,
+    name: 'g_dense',
+    kernelInitializer: init(),
+  });
+  let x = (
+    label
+      ? dense.apply(tf.layers.concatenate({ name: 'g_condition' }).apply([z, label]))
+      : dense.apply(z)
+  ) as tf.SymbolicTensor;
   x = tf.layers
     .reshape({ targetShape: [base, base, c.baseDepth], name: 'g_reshape' })
     .apply(x) as tf.SymbolicTensor;
@@ -35,7 +47,11 @@ export function buildGenerator(
     })
     .apply(x) as tf.SymbolicTensor;
   const image = tf.layers.activation({ activation: 'tanh', name: 'g_tanh' }).apply(x);
-  return tf.model({ inputs: z, outputs: image as tf.SymbolicTensor, name: 'generator' });
+  return tf.model({
+    inputs: label ? [z, label] : z,
+    outputs: image as tf.SymbolicTensor,
+    name: 'generator',
+  });
 }
 
 function transposedBlock(

@@ -32,9 +32,20 @@ export interface DiscriminatorConfig {
   batchNormMomentum: number;
 }
 
+/**
+ * The class-conditional variant: the generator draws the class it is given and the discriminator
+ * judges an image with its class. Absent: the spec's unconditional model.
+ */
+export interface ConditionalConfig {
+  /** Classes of the data set's labels: 10 for MNIST and Fashion-MNIST. */
+  classes: number;
+}
+
 export interface ModelConfig {
   generator: GeneratorConfig;
   discriminator: DiscriminatorConfig;
+  /** Set (`{ classes: 10 }`) for the class-conditional variant; absent, as the spec, by default. */
+  conditional?: ConditionalConfig;
 }
 
 /** The defaults of SPEC.md, which follow the Keras DCGAN of "GANs in Action", chapter 4. */

@@ -37,3 +37,39 @@ describe('generate', () => {
     expect(() => generate(buildGenerator(), 0)).toThrow('count must be a positive integer, got 0');
   });
 });
+
+describe('generate with a conditional generator', () => {
+  beforeAll(useCpuBackend);
+  const generator = () => buildGenerator({}, { conditional: { classes: 10 }, seed: 9 });
+
+  it('draws the classes asked for: one for all, or one per sample', () => {
+    const g = generator();
+    const sevens = generate(g, 3, { seed: 4, classes: 7 });
+    const each = generate(g, 3, { seed: 4, classes: [7, 7, 7] });
+    const others = generate(g, 3, { seed: 4, classes: [1, 2, 3] });
+    expect(sevens.shape).toEqual([3, 28, 28, 1]);
+    expect(Array.from(each.dataSync())).toEqual(Array.from(sevens.dataSync()));
+    expect(Array.from(others.dataSync())).not.toEqual(Array.from(sevens.dataSync()));
+    tf.dispose([sevens, each, others]);
+  });
+
+  it('takes the classes in turn when none is asked for, and leaks no tensor', () => {
+    const g = generator();
+    generate(g, 2, { seed: 1 }).dispose();
+    const before = tf.memory().numTensors;
+    const inTurn = generate(g, 12, { seed: 2 });
+    const asked = generate(g, 12, { seed: 2, classes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1] });
+    expect(Array.from(inTurn.dataSync())).toEqual(Array.from(asked.dataSync()));
+    tf.dispose([inTurn, asked]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('says which class is out of range, and that an unconditional generator takes none', () => {
+    expect(() => generate(generator(), 2, { classes: 10 })).toThrow(
+      "class 10 is not one of this generator's classes (0 to 9)",
+    );
+    expect(() => generate(buildGenerator(), 2, { classes: 3 })).toThrow(
+      'this generator is unconditional',
+    );
+  });
+});

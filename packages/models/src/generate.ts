@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { classCountOf, oneHotClasses, sampleClasses } from './conditional.js';
 
 /** The latent size a generator takes: the last dimension of its input. */
 export function latentSizeOf(generator: LayersModel): number {
@@ -21,19 +22,57 @@ export function sampleNoise(count: number, latentSize: number, seed?: number): t
   return tf.randomNormal([count, latentSize], 0, 1, 'float32', seed);
 }
 
+/** How `generate` draws. */
+export interface GenerateOptions {
+  /** Seed of the noise: the same seed gives the same images. */
+  seed?: number;
+  /** Images per forward pass. */
+  batchSize?: number;
+  /**
+   * A conditional generator's classes: one for all samples (`7`) or one per sample (`[0, 1, 2]`);
+   * absent, the classes in turn (0, 1, …, 9, 0, …). An unconditional generator takes none.
+   */
+  classes?: number | readonly number[];
+}
+
 /**
- * Generates images with a trained generator, BatchNorm on its moving averages (inference mode).
+ * The inputs of a generator for `count` samples: noise z `[count, latentSize]` from N(0, 1) seeded
+ * `seed` and, for a conditional generator, the classes one-hot `[count, classes]` (see
+ * `GenerateOptions.classes`). The caller disposes them.
+ */
+export function generatorInputs(
+  generator: LayersModel,
+  count: number,
+  options: Pick<GenerateOptions, 'seed' | 'classes'> = {},
+): tf.Tensor2D | [tf.Tensor2D, tf.Tensor2D] {
+  const classes = classCountOf(generator);
+  if (classes === undefined && options.classes !== undefined) {
+    throw new Error('classes: this generator is unconditional (it takes no class)');
+  }
+  const z = sampleNoise(count, latentSizeOf(generator), options.seed);
+  if (classes === undefined) return z;
+  try {
+    return [z, oneHotClasses(sampleClasses(count, classes, options.classes), classes)];
+  } catch (error) {
+    z.dispose();
+    throw error;
+  }
+}
+
+/**
+ * Generates images with a trained generator, BatchNorm on its moving averages (inference mode);
+ * a conditional generator draws the classes asked for.
  * @returns images `[count, 28, 28, 1]` in [-1, 1]; the caller disposes them
  */
 export function generate(
   generator: LayersModel,
   count: number,
-  options: { seed?: number; batchSize?: number } = {},
+  options: GenerateOptions = {},
 ): tf.Tensor4D {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`count must be a positive integer, got ${count}`);
   return tf.tidy(() => {
-    const z = sampleNoise(count, latentSizeOf(generator), options.seed);
-    return generator.predict(z, { batchSize: options.batchSize ?? 256 }) as tf.Tensor4D;
+    const inputs = generatorInputs(generator, count, options);
+    return generator.predict(inputs, { batchSize: options.batchSize ?? 256 }) as tf.Tensor4D;
   });
 }

@@ -39,5 +39,8 @@ describe('the pretrained generators', () => {
     await expect(loadPretrainedGenerator('cifar' as PretrainedName)).rejects.toThrow(
       /no pretrained generator "cifar" \(expected mnist\)/,
     );
+    await expect(loadPretrainedGenerator('mnist-conditional' as PretrainedName)).rejects.toThrow(
+      /no pretrained generator "mnist-conditional" \(expected mnist\): "mnist-conditional" is not trained yet/,
+    );
   });
 });

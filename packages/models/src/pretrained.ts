@@ -4,9 +4,11 @@ import { GENERATOR_SHAPES } from './check-architecture.js';
 import { loadModel } from './load-model.js';
 
 /**
- * The generators that ship with this package, by the data set they learned. Each is two files,
- * found with `new URL(…, import.meta.url)`: Node reads them from the package, and bundlers
- * (Vite, webpack 5, Rollup, esbuild with a plugin) emit them as assets and rewrite the URLs.
+ * The generators that ship with this package, by the data set they learned (`-conditional`: the
+ * class-conditional variant). Each is two files, found with `new URL(…, import.meta.url)` (literal
+ * paths, so that bundlers find them): Node reads them from the package, and bundlers (Vite,
+ * webpack 5, Rollup, esbuild with a plugin) emit them as assets and rewrite the URLs. A new one is
+ * written by `scripts/export-pretrained.mjs` and listed here.
  */
 const PRETRAINED = {
   mnist: {
@@ -21,10 +23,14 @@ export type PretrainedName = keyof typeof PRETRAINED;
 /** Names of the generators that ship with @dcgan/models. */
 export const PRETRAINED_NAMES = Object.keys(PRETRAINED) as PretrainedName[];
 
+/** Generators the project means to ship, named in the error when asked for before they exist. */
+const PLANNED_NAMES: string[] = ['mnist-conditional', 'fashion-conditional'];
+
 /**
  * Loads a generator trained by the project (`packages/models/pretrained/<name>/README.md` says how,
  * and how well it does): z `[batch, 100]` -> images `[batch, 28, 28, 1]` in [-1, 1]. In Node it
  * reads the package's own files; in a browser it fetches the assets a bundler emitted for them.
+ * A conditional one (`mnist-conditional`) also takes the class, one-hot `[batch, 10]`.
  *   const generator = await loadPretrainedGenerator('mnist');
  *   const digits = generate(generator, 16);
  */
@@ -33,8 +39,11 @@ export async function loadPretrainedGenerator(
 ): Promise<LayersModel> {
   const files = PRETRAINED[name];
   if (!files) {
+    const planned = PLANNED_NAMES.includes(name)
+      ? `: "${name}" is not trained yet, this version of @dcgan/models does not ship it`
+      : '';
     throw new Error(
-      `loadPretrainedGenerator: no pretrained generator "${name}" (expected ${PRETRAINED_NAMES.join(', ')})`,
+      `loadPretrainedGenerator: no pretrained generator "${name}" (expected ${PRETRAINED_NAMES.join(', ')})${planned}`,
     );
   }
   const [modelJson, weightData] = await Promise.all([

@@ -1,17 +1,22 @@
-import { buildGenerator, type GeneratorConfig } from '@dcgan/models';
+import { buildGenerator, classCountOf, type GeneratorConfig } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
 /**
  * A second generator whose weights (BatchNorm's moving statistics included) start as a copy of
  * `generator`'s; `updateAverageGenerator` then keeps them an exponential moving average of the
- * trained weights, which draws cleaner images than the last step's weights.
+ * trained weights, which draws cleaner images than the last step's weights. A conditional
+ * generator gets a conditional average.
  */
 export function createAverageGenerator(
   generator: LayersModel,
   config: GeneratorConfig,
 ): LayersModel {
-  const average = buildGenerator(config, { seed: 1 });
+  const classes = classCountOf(generator);
+  const average = buildGenerator(config, {
+    seed: 1,
+    ...(classes !== undefined && { conditional: { classes } }),
+  });
   tf.tidy(() => {
     for (const [i, weight] of average.weights.entries()) weight.write(weightOf(generator, i));
   });

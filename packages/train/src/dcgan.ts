@@ -26,7 +26,8 @@ export interface Dcgan {
 
 /**
  * Builds the generator, the discriminator and the GAN (in that order, as SPEC.md: the discriminator
- * exists, then is frozen inside the GAN), and their Adam optimizers.
+ * exists, then is frozen inside the GAN), and their Adam optimizers; the class-conditional variant
+ * when `models.conditional` is set.
  * Weights are drawn from the backend's random generator: seed it (`tf.util` has none) by building
  * with `createDcgan` right after `tf.setBackend`, or load a checkpoint.
  */
@@ -42,8 +43,10 @@ export function createDcgan(
   built?: { generator: LayersModel; discriminator: LayersModel; averageGenerator?: LayersModel },
 ): Dcgan {
   checkGradientsRegistered();
-  const generator = built?.generator ?? buildGenerator(models.generator);
-  const discriminator = built?.discriminator ?? buildDiscriminator(models.discriminator);
+  const { conditional } = models;
+  const generator = built?.generator ?? buildGenerator(models.generator, { conditional });
+  const discriminator =
+    built?.discriminator ?? buildDiscriminator(models.discriminator, { conditional });
   const gan = buildGan(generator, discriminator);
   const adam = (rate = 0) =>
     tf.train.adam(rate || train.learningRate, train.beta1, train.beta2, train.epsilon);

@@ -1,4 +1,6 @@
 export { createAverageGenerator, updateAverageGenerator } from './average-generator.js';
+export type { GeneratorInput, RealBatch } from './conditioning.js';
+export { generatorInputSource, imagesOf, nextReals, withClassesOf } from './conditioning.js';
 export type { TrainConfig } from './config.js';
 export { checkTrainConfig, completeTrainConfig, defaultTrainConfig } from './config.js';
 export type { Dcgan } from './dcgan.js';

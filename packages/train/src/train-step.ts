@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { type GeneratorInput, imagesOf, type RealBatch, withClassesOf } from './conditioning.js';
 import type { Dcgan } from './dcgan.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
@@ -25,11 +26,12 @@ export interface StepMetrics {
  * with one-sided label smoothing) and fakes (label 0), each
  * batch through the discriminator on its own (as the Keras original): the mean of the two losses.
  * `accuracy` receives the share it got right. Runs the discriminator in training mode.
+ * A conditional discriminator takes each batch with its classes (`RealBatch`).
  */
 export function discriminatorObjective(
   dcgan: Dcgan,
-  reals: tf.Tensor4D,
-  fakes: tf.Tensor,
+  reals: RealBatch,
+  fakes: RealBatch,
   accuracyOut?: (right: tf.Scalar) => void,
 ): () => tf.Scalar {
   const { discriminator } = dcgan;
@@ -45,12 +47,12 @@ export function discriminatorObjective(
 }
 
 /** The generator's objective: fakes `G(z)` through the GAN (frozen discriminator) towards label 1. */
-export function generatorObjective(dcgan: Dcgan, z: tf.Tensor2D): () => tf.Scalar {
+export function generatorObjective(dcgan: Dcgan, z: GeneratorInput): () => tf.Scalar {
   return () => binaryCrossEntropy(dcgan.gan.apply(z, { training: true }) as tf.Tensor, 1);
 }
 
 /** Fakes `G(z)` `[batch, 28, 28, 1]` as the generator makes them in training mode, its statistics kept. */
-export function trainingFakes(dcgan: Dcgan, z: tf.Tensor2D): tf.Tensor4D {
+export function trainingFakes(dcgan: Dcgan, z: GeneratorInput): tf.Tensor4D {
   const { generator } = dcgan;
   return keepMovingStatistics(
     generator,
@@ -61,16 +63,16 @@ export function trainingFakes(dcgan: Dcgan, z: tf.Tensor2D): tf.Tensor4D {
 /**
  * The discriminator's update: one Adam step on `discriminatorObjective` with fakes `G(z)`.
  * The generator is left exactly as it was.
- * @param reals `[batch, 28, 28, 1]` in [-1, 1]
- * @param z noise `[batch, latentSize]`
+ * @param reals `[batch, 28, 28, 1]` in [-1, 1] (with their classes for a conditional model)
+ * @param z noise `[batch, latentSize]` (with the classes of the fakes for a conditional model)
  */
 export function discriminatorStep(
   dcgan: Dcgan,
-  reals: tf.Tensor4D,
-  z: tf.Tensor2D,
+  reals: RealBatch,
+  z: GeneratorInput,
 ): { loss: number; accuracy: number } {
   const [loss, right] = tf.tidy(() => {
-    const fakes = trainingFakes(dcgan, z);
+    const fakes = withClassesOf(trainingFakes(dcgan, z), z);
     return withTrainable(dcgan.discriminator, (variables) => {
       let right: tf.Scalar | undefined;
       const objective = discriminatorObjective(dcgan, reals, fakes, (r) => {
@@ -88,9 +90,9 @@ export function discriminatorStep(
 /**
  * The generator's update through the GAN: one Adam step on `generatorObjective`; only the generator
  * moves, and the discriminator (weights and moving statistics) is left exactly as it was.
- * @param z noise `[batch, latentSize]`
+ * @param z noise `[batch, latentSize]` (with the classes to draw for a conditional model)
  */
-export function generatorStep(dcgan: Dcgan, z: tf.Tensor2D): { loss: number } {
+export function generatorStep(dcgan: Dcgan, z: GeneratorInput): { loss: number } {
   const variables = dcgan.generator.trainableWeights.map((w) => w.read() as tf.Variable);
   const loss = keepMovingStatistics(dcgan.discriminator, () =>
     tf.tidy(
@@ -109,20 +111,22 @@ export function generatorStep(dcgan: Dcgan, z: tf.Tensor2D): { loss: number } {
 
 /**
  * One iteration of SPEC.md: the discriminator's update, then the generator's on new noise.
- * @param reals `[batch, 28, 28, 1]` in [-1, 1]; not disposed here
- * @param noise draws z `[batch, latentSize]` (the caller's seeded source); each z is disposed here
+ * @param reals `[batch, 28, 28, 1]` in [-1, 1] (with their classes for a conditional model); not
+ *   disposed here
+ * @param noise draws z `[batch, latentSize]` (the caller's seeded source; with the fakes' classes
+ *   for a conditional model: `generatorInputSource`); each z is disposed here
  */
 export function trainStep(
   dcgan: Dcgan,
-  reals: tf.Tensor4D,
-  noise: (count: number) => tf.Tensor2D,
+  reals: RealBatch,
+  noise: (count: number) => GeneratorInput,
 ): StepMetrics {
-  const batch = reals.shape[0];
+  const batch = imagesOf(reals).shape[0];
   const z1 = noise(batch);
   const d = discriminatorStep(dcgan, reals, z1);
-  z1.dispose();
+  tf.dispose(z1);
   const z2 = noise(batch);
   const g = generatorStep(dcgan, z2);
-  z2.dispose();
+  tf.dispose(z2);
   return { discriminatorLoss: d.loss, discriminatorAccuracy: d.accuracy, generatorLoss: g.loss };
 }

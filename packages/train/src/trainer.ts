@@ -1,10 +1,10 @@
 import type { BatchSampler, SeededRandom } from '@dcgan/data';
-import { latentSizeOf } from '@dcgan/models';
+import * as tf from '@tensorflow/tfjs-core';
 import { updateAverageGenerator } from './average-generator.js';
+import { generatorInputSource, nextReals } from './conditioning.js';
 import type { TrainConfig } from './config.js';
 import type { Dcgan } from './dcgan.js';
 import { type LearningRates, setLearningRate } from './learning-rate.js';
-import { noiseSource } from './noise.js';
 import { type StepMetrics, trainStep } from './train-step.js';
 
 /** Hooks into the loop; each may be async (the loop waits for it). */
@@ -48,7 +48,7 @@ export async function train(options: {
   callbacks?: TrainerCallbacks;
 }): Promise<{ step: number; stopped: boolean }> {
   const { dcgan, sampler, config, learningRates, callbacks = {} } = options;
-  const noise = noiseSource(options.noiseRandom, latentSizeOf(dcgan.generator));
+  const noise = generatorInputSource(options.noiseRandom, dcgan.generator);
   let step = options.startStep ?? 0;
   while (step < config.iterations) {
     if (callbacks.shouldStop?.()) return { step, stopped: true };
@@ -57,9 +57,9 @@ export async function train(options: {
       setLearningRate(dcgan.generatorOptimizer, rates.generator);
       setLearningRate(dcgan.discriminatorOptimizer, rates.discriminator);
     }
-    const reals = sampler.next();
+    const reals = nextReals(sampler, dcgan.discriminator);
     const metrics = trainStep(dcgan, reals, noise);
-    reals.dispose();
+    tf.dispose(reals);
     if (dcgan.average) {
       updateAverageGenerator(dcgan.average.generator, dcgan.generator, dcgan.average.decay);
     }

@@ -46,3 +46,46 @@ describe('generateValues', () => {
     );
   });
 });
+
+// A stand-in conditional generator: z [batch, 3] and a class [batch, 2] -> [batch, 2, 2, 1].
+const conditionalGenerator: GeneratorLike = {
+  inputs: [{ shape: [null, 3] }, { shape: [null, 2] }],
+  predict: (inputs) =>
+    tf.tidy(() => {
+      const [z, label] = inputs as tf.Tensor2D[];
+      const joined = tf.concat([z as tf.Tensor2D, label as tf.Tensor2D], 1);
+      return tf.reshape(tf.tanh(tf.matMul(joined, tf.ones([5, 4]))), [-1, 2, 2, 1]);
+    }),
+};
+
+describe('generateValues on a conditional generator', () => {
+  it('feeds the classes asked for one-hot, in turn by default', async () => {
+    const run = (labels: number[][]) =>
+      tf.tidy(() =>
+        Array.from(
+          (
+            conditionalGenerator.predict([
+              tf.randomNormal([2, 3], 0, 1, 'float32', 5),
+              tf.tensor2d(labels),
+            ]) as tf.Tensor
+          ).dataSync(),
+        ),
+      );
+    expect(Array.from((await generateValues(conditionalGenerator, 2, 5, 1)).values)).toEqual(
+      run([
+        [0, 1],
+        [0, 1],
+      ]),
+    );
+    expect(Array.from((await generateValues(conditionalGenerator, 2, 5)).values)).toEqual(
+      run([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
+    await expect(generateValues(conditionalGenerator, 1, 5, 2)).rejects.toThrow(
+      "class 2 is not one of this generator's classes (0 to 1)",
+    );
+    await expect(generateValues(generator, 1, 5, 0)).rejects.toThrow('unconditional');
+  });
+});

@@ -1,13 +1,16 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import { parseClasses, walkClass } from './class-walk.js';
 import { defineElement } from './define-element.js';
 import { drawGrid } from './draw-grid.js';
 import {
   type GeneratorLike,
   generateFromPoints,
+  generatorClasses,
   generatorLatentSize,
   latentPoints,
 } from './generate-values.js';
 import type { ImageValues } from './image-values.js';
+import { type LoadedGenerator, loadGenerator } from './load-generator.js';
 import { walkPoint } from './slerp.js';
 
 /**
@@ -16,11 +19,18 @@ import { walkPoint } from './slerp.js';
  * frames from one keyframe to the next; animated (`autoplay`, the play button) or by the slider.
  *   <dcgan-latent-walk count="4" keyframes="5" autoplay></dcgan-latent-walk>
  *   walk.generator = await loadModel(url);
+ *   <dcgan-latent-walk src="/models/mnist/model.json">  // loads its generator itself
+ *   <dcgan-latent-walk src="…" classes="3,8">           // a conditional generator: keyframe k
+ *     draws class k of the list (in turn), and the class mixes from one to the next between them;
+ *     digit="7": sevens only; by default the classes in turn
  * Fires `dcgan-drawn` (detail: the images drawn) after each frame.
  */
 export class DcganLatentWalk extends LitElement {
   static properties = {
     generator: { attribute: false },
+    src: { type: String },
+    digit: { type: Number },
+    classes: { type: String },
     count: { type: Number },
     seed: { type: Number },
     keyframes: { type: Number },
@@ -40,6 +50,12 @@ export class DcganLatentWalk extends LitElement {
     .error { color: #c92a2a; }
   `;
   declare generator: GeneratorLike | undefined;
+  /** URL of a generator's `model.json` (or `indexeddb://name`), loaded when set. */
+  declare src: string | undefined;
+  /** A conditional generator's class at every keyframe. */
+  declare digit: number | undefined;
+  /** A conditional generator's classes, `3,8`: keyframe k draws the k-th, in turn. */
+  declare classes: string | undefined;
   declare count: number;
   declare seed: number;
   declare keyframes: number;
@@ -51,6 +67,9 @@ export class DcganLatentWalk extends LitElement {
   declare playing: boolean;
   declare error: string | undefined;
   private paths: Float32Array[][] = [];
+  /** The class of each keyframe, for a conditional generator. */
+  private keyframeClasses?: number[];
+  private loaded?: LoadedGenerator;
   private drawn?: ImageValues;
   private drawnPosition?: number;
   private busy = false;
@@ -91,6 +110,22 @@ export class DcganLatentWalk extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.playing = false;
+    this.loaded?.dispose();
+    this.loaded = undefined;
+  }
+
+  /** Loads the generator at `src`, then walks with it; says why in the element when it cannot. */
+  private async load(src: string): Promise<void> {
+    this.error = undefined;
+    try {
+      const generator = await loadGenerator(src);
+      if (src !== this.src) return generator.dispose();
+      this.loaded?.dispose();
+      this.loaded = generator;
+      this.generator = generator;
+    } catch (error) {
+      if (src === this.src) this.error = (error as Error).message;
+    }
   }
 
   override render() {
@@ -113,9 +148,10 @@ export class DcganLatentWalk extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const newPaths = (['generator', 'count', 'seed', 'keyframes'] as const).some((name) =>
-      changed.has(name),
-    );
+    if (changed.has('src') && this.src) void this.load(this.src);
+    const newPaths = (
+      ['generator', 'count', 'seed', 'keyframes', 'digit', 'classes'] as const
+    ).some((name) => changed.has(name));
     if (newPaths) this.drawPaths();
     if (this.paths.length > 0 && (newPaths || changed.has('position'))) void this.drawFrame();
     if (changed.has('scale')) this.resize();
@@ -130,7 +166,16 @@ export class DcganLatentWalk extends LitElement {
       this.paths = Array.from({ length: this.count }, (_, walk) =>
         points.slice(walk * this.keyframes, (walk + 1) * this.keyframes),
       );
+      const classes = generatorClasses(this.generator);
+      const wanted =
+        this.digit === undefined ? parseClasses(this.classes, 'classes') : [this.digit];
+      this.keyframeClasses =
+        classes === undefined
+          ? undefined
+          : (wanted ?? Array.from({ length: this.keyframes }, (_, k) => k % classes));
+      this.error = undefined;
     } catch (error) {
+      this.paths = [];
       this.error = `cannot walk: ${(error as Error).message}`;
     }
   }
@@ -148,7 +193,13 @@ export class DcganLatentWalk extends LitElement {
         this.pending = false;
         const position = this.position;
         const points = this.paths.map((keyframes) => walkPoint(keyframes, position));
-        const images = await generateFromPoints(this.generator, points);
+        const classes = generatorClasses(this.generator);
+        const keyframeClasses = this.keyframeClasses;
+        const labels =
+          classes === undefined || !keyframeClasses
+            ? undefined
+            : points.map(() => walkClass(keyframeClasses, this.keyframes, position, classes));
+        const images = await generateFromPoints(this.generator, points, labels);
         drawGrid(this.renderRoot.querySelector('canvas') as HTMLCanvasElement, images, {
           columns: this.count,
         });

@@ -1,12 +1,17 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import { parseClasses } from './class-walk.js';
 import { defineElement } from './define-element.js';
 import { drawGrid } from './draw-grid.js';
 import { type GeneratorLike, generateValues } from './generate-values.js';
 import { type Images, type ImageValues, imageValues } from './image-values.js';
+import { type LoadedGenerator, loadGenerator } from './load-generator.js';
 
 /**
  * `<dcgan-sample-grid>`: generated digits drawn in a grid on a canvas, -1 black and 1 white.
- *   <dcgan-sample-grid count="16" seed="1" scale="4"></dcgan-sample-grid>
+ *   <dcgan-sample-grid src="/models/mnist/model.json" count="16" seed="1"></dcgan-sample-grid>
+ *                                          // loads its generator itself (tf.loadLayersModel)
+ *   <dcgan-sample-grid src="…" digit="7">  // a conditional generator: sevens; classes="0,1,2":
+ *                                          // a row of each (default: the classes in turn)
  *   grid.generator = await loadModel(url); // draws `count` images from noise seeded `seed`
  *   grid.images = tensor;                  // or draws images [n, 28, 28, 1] in [-1, 1] (a tensor,
  *                                          // or values with `count`); the caller keeps the tensor
@@ -17,6 +22,9 @@ export class DcganSampleGrid extends LitElement {
   static properties = {
     images: { attribute: false },
     generator: { attribute: false },
+    src: { type: String },
+    digit: { type: Number },
+    classes: { type: String },
     count: { type: Number },
     seed: { type: Number },
     columns: { type: Number },
@@ -31,6 +39,12 @@ export class DcganSampleGrid extends LitElement {
   `;
   declare images: Images | undefined;
   declare generator: GeneratorLike | undefined;
+  /** URL of a generator's `model.json` (or `indexeddb://name`), loaded when set. */
+  declare src: string | undefined;
+  /** A conditional generator's class for every image. */
+  declare digit: number | undefined;
+  /** A conditional generator's classes, `0,1,2`: a row of each. */
+  declare classes: string | undefined;
   declare count: number;
   declare seed: number | undefined;
   declare columns: number | undefined;
@@ -38,6 +52,7 @@ export class DcganSampleGrid extends LitElement {
   declare error: string | undefined;
   private drawn?: ImageValues;
   private ticket = 0;
+  private loaded?: LoadedGenerator;
 
   constructor() {
     super();
@@ -61,32 +76,76 @@ export class DcganSampleGrid extends LitElement {
     }`;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loaded?.dispose();
+    this.loaded = undefined;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    const inputs = ['images', 'generator', 'count', 'seed', 'columns'] as const;
+    if (changed.has('src') && this.src) {
+      void this.load(this.src);
+      return;
+    }
+    const inputs = ['images', 'generator', 'count', 'seed', 'columns', 'digit', 'classes'] as const;
     if (inputs.some((name) => changed.has(name))) void this.draw();
     else if (changed.has('scale')) this.resize();
+  }
+
+  /** Loads the generator at `src`, then draws with it; says why in the element when it cannot. */
+  private async load(src: string): Promise<void> {
+    const ticket = ++this.ticket;
+    this.error = undefined;
+    try {
+      const generator = await loadGenerator(src);
+      if (ticket !== this.ticket || src !== this.src) return generator.dispose();
+      this.loaded?.dispose();
+      this.loaded = generator;
+      this.generator = generator;
+    } catch (error) {
+      if (ticket === this.ticket) this.fail(error as Error);
+    }
+  }
+
+  /** The class of each image and the columns, from `digit` or `classes`; none for the default. */
+  private layout(): { classes?: number[]; columns?: number } {
+    const digit = this.digit === undefined ? undefined : [this.digit];
+    const wanted = digit ?? parseClasses(this.classes, 'classes');
+    if (!wanted) return { columns: this.columns };
+    const columns = this.columns ?? Math.ceil(this.count / wanted.length);
+    const classes = Array.from(
+      { length: this.count },
+      (_, i) => wanted[Math.floor(i / columns) % wanted.length] as number,
+    );
+    return { classes, columns: wanted.length === 1 ? this.columns : columns };
   }
 
   private async draw(): Promise<void> {
     const ticket = ++this.ticket;
     try {
       let images: ImageValues | undefined;
+      const { classes, columns } = this.layout();
       if (this.images) images = await imageValues(this.images, this.count);
-      else if (this.generator) images = await generateValues(this.generator, this.count, this.seed);
+      else if (this.generator)
+        images = await generateValues(this.generator, this.count, this.seed, classes);
       if (!images || ticket !== this.ticket) return;
       await this.updateComplete;
-      drawGrid(this.canvas, images, { columns: this.columns });
+      drawGrid(this.canvas, images, { columns });
       this.drawn = images;
       this.error = undefined;
       this.resize();
       this.dispatchEvent(new CustomEvent('dcgan-drawn', { detail: images }));
     } catch (error) {
       if (ticket !== this.ticket) return;
-      this.error = `cannot draw the samples: ${(error as Error).message}`;
-      this.dispatchEvent(
-        new CustomEvent('dcgan-error', { detail: error, bubbles: true, composed: true }),
-      );
+      this.fail(error as Error, 'cannot draw the samples: ');
     }
+  }
+
+  private fail(error: Error, prefix = ''): void {
+    this.error = `${prefix}${error.message}`;
+    this.dispatchEvent(
+      new CustomEvent('dcgan-error', { detail: error, bubbles: true, composed: true }),
+    );
   }
 
   private get canvas(): HTMLCanvasElement {

@@ -48,7 +48,7 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
   const { checkpoint, data } =
     typeof source === 'string'
       ? await resolveCheckpoint(source)
-      : { checkpoint: undefined, data: source.pretrained };
+      : { checkpoint: undefined, data: source.pretrained.replace(/-conditional$/, '') };
   const dataset = request.data ?? data;
   if (dataset !== 'mnist' && dataset !== 'fashion') {
     throw new Error(
@@ -107,6 +107,12 @@ export function formatEvaluation(e: GeneratorEvaluation, source: string, out?: s
           ),
         ]),
     `  class shares: ${e.classShares.map((share, i) => `${i}: ${(share * 100).toFixed(1)}%`).join('  ')}`,
+    ...(e.classAccuracy && e.meanClassAccuracy !== undefined
+      ? [
+          `  read as the class asked for: mean ${(e.meanClassAccuracy * 100).toFixed(1)}%, ` +
+            e.classAccuracy.map((share, i) => `${i}: ${(share * 100).toFixed(1)}%`).join('  '),
+        ]
+      : []),
     ...(out ? [`wrote ${out}`] : []),
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeIdx, unscaleToBytes } from '@dcgan/data';
 import {
+  classCountOf,
   generate,
   loadGeneratorFromDir,
   loadPretrainedGenerator,
@@ -13,6 +14,7 @@ import { gridFromValues, writeGridPng } from '@dcgan/viz/node';
 import { gzipSync } from 'fflate';
 import { type BackendChoice, startBackend } from '../backend.js';
 import { checkedCheckpoint, newestCheckedCheckpoint } from '../checked-checkpoint.js';
+import { gridClasses } from '../conditional.js';
 
 /** What `dcgan sample` was asked for. */
 export interface SampleRequest {
@@ -21,7 +23,10 @@ export interface SampleRequest {
    * a generator that ships with @dcgan/models.
    */
   source: string | { pretrained: PretrainedName };
-  count: number;
+  /** How many images: 64 by default, or 10 a class for a conditional grid of several classes. */
+  count?: number;
+  /** A conditional generator's classes (`--class 7`, `--classes 0,1,2`): a row each; every class by default. */
+  classes?: number[];
   seed: number;
   out: string;
   backend: BackendChoice;
@@ -73,15 +78,17 @@ export async function runSample(request: SampleRequest): Promise<void> {
   const generator = generatorDir
     ? await loadGeneratorFromDir(generatorDir)
     : await loadPretrainedGenerator((source as { pretrained: PretrainedName }).pretrained);
-  const images = generate(generator, request.count, { seed: request.seed });
+  const { count, classes, columns } = gridClasses(classCountOf(generator), request);
+  const images = generate(generator, count, { seed: request.seed, classes });
   const [, height = 28, width = 28] = images.shape;
   const values = await images.data();
   images.dispose();
   if (format === 'png') {
-    await writeGridPng(request.out, gridFromValues(values, request.count, height, { scale: 2 }));
+    await writeGridPng(request.out, gridFromValues(values, count, height, { scale: 2, columns }));
   } else {
-    const idx = encodeIdx([request.count, height, width], unscaleToBytes(values));
+    const idx = encodeIdx([count, height, width], unscaleToBytes(values));
     await writeFileAtomic(request.out, format === 'idx.gz' ? gzipSync(idx) : idx);
   }
-  console.error(`wrote ${request.count} samples to ${request.out}`);
+  const drawn = classes ? `, classes ${[...new Set(classes)].join(', ')}` : '';
+  console.error(`wrote ${count} samples to ${request.out}${drawn}`);
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createBatchSampler, type ImageDataset, loadDataset, SeededRandom } from '@dcgan/data/node';
-import { buildDiscriminator, buildGenerator, latentSizeOf, sampleNoise } from '@dcgan/models/node';
+import { buildDiscriminator, buildGenerator, generatorInputs } from '@dcgan/models/node';
 import {
   type CheckpointState,
   checkTrainConfig,
@@ -21,6 +21,7 @@ import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
 import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
+import { checkLabels, checkLabelsExist } from '../conditional.js';
 import { createProgress } from '../progress.js';
 import {
   checkEvalConfig,
@@ -73,7 +74,9 @@ export async function runTraining(request: TrainRequest): Promise<number> {
       `--out ${runDir} already holds a run: pass --resume ${runDir} to continue it, or another --out`,
     );
   }
+  checkLabelsExist(config);
   const dataset = await loadDataset(config.data, 'train');
+  checkLabels(config, dataset);
   const backend = await startBackend(
     request.kind === 'new' ? (config.backend as BackendChoice) : request.backend,
   );
@@ -86,7 +89,10 @@ export async function runTraining(request: TrainRequest): Promise<number> {
       : await resumeRun(runDir, config, dataset);
   console.error(
     `${session.startStep > 0 ? `resuming ${runDir} at iteration ${session.startStep}` : `training into ${runDir}`}: ` +
-      `${config.train.iterations} iterations, batch ${config.train.batchSize}, data ${config.data} (${dataset.count} images)`,
+      `${config.train.iterations} iterations, batch ${config.train.batchSize}, data ${config.data} (${dataset.count} images)` +
+      (config.model.conditional
+        ? `, conditional on ${config.model.conditional.classes} classes`
+        : ''),
   );
   return trainSession(runDir, config, session);
 }
@@ -133,10 +139,14 @@ async function startRun(
   dataset: ImageDataset,
 ): Promise<Session> {
   const s = seeds(config.train.seed);
+  const { conditional } = config.model;
   await createRunDir(runDir, config);
   const dcgan = createDcgan(config.train, config.model, {
-    generator: buildGenerator(config.model.generator, { seed: s.generator }),
-    discriminator: buildDiscriminator(config.model.discriminator, { seed: s.discriminator }),
+    generator: buildGenerator(config.model.generator, { seed: s.generator, conditional }),
+    discriminator: buildDiscriminator(config.model.discriminator, {
+      seed: s.discriminator,
+      conditional,
+    }),
   });
   const sampler = createBatchSampler(dataset, {
     batchSize: config.train.batchSize,
@@ -175,11 +185,10 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
   const evaluation = config.eval ?? defaultEvalConfig();
   const evaluator =
     evaluation.interval > 0 ? await createEvaluator(config.data as 'mnist' | 'fashion') : undefined;
-  const fixedNoise = sampleNoise(
-    config.train.sampleCount,
-    latentSizeOf(dcgan.generator),
-    seeds(config.train.seed).fixedNoise,
-  );
+  // A conditional generator's grid takes the classes in turn.
+  const fixedNoise = generatorInputs(dcgan.generator, config.train.sampleCount, {
+    seed: seeds(config.train.seed).fixedNoise,
+  });
   const progress = createProgress(session.startStep, config.train.iterations);
   let stopRequested = false;
   const onSignal = (signal: string) => {
@@ -238,6 +247,9 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
         classifierScore: figures.classifierScore,
         frechetDistance: figures.frechetDistance,
         classShares: figures.classShares,
+        ...(figures.meanClassAccuracy !== undefined && {
+          meanClassAccuracy: figures.meanClassAccuracy,
+        }),
       }),
     });
     await writeReport(runDir);
@@ -283,7 +295,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    fixedNoise.dispose();
+    tf.dispose(fixedNoise);
     evaluator?.dispose();
   }
 }

@@ -14,16 +14,17 @@ export interface DiscriminatorAccuracy {
 /**
  * The discriminator's accuracy in inference mode (BatchNorm on its moving averages), threshold 0.5,
  * as the training step's `accuracy`. Inputs are read, not disposed.
- * @param reals `[count, 28, 28, 1]` in [-1, 1]
- * @param fakes `[count', 28, 28, 1]` in [-1, 1]
+ * @param reals `[count, 28, 28, 1]` in [-1, 1] (for a conditional discriminator, with their
+ *   classes one-hot `[count, classes]`)
+ * @param fakes `[count', 28, 28, 1]` in [-1, 1] (with their classes, likewise)
  */
 export function discriminatorAccuracy(
   discriminator: LayersModel,
-  reals: tf.Tensor4D,
-  fakes: tf.Tensor4D,
+  reals: tf.Tensor4D | [tf.Tensor4D, tf.Tensor2D],
+  fakes: tf.Tensor4D | [tf.Tensor4D, tf.Tensor2D],
   batchSize = 500,
 ): DiscriminatorAccuracy {
-  const share = (images: tf.Tensor4D, label: 0 | 1) => {
+  const share = (images: tf.Tensor | tf.Tensor[], label: 0 | 1) => {
     const probabilities = discriminator.predict(images, { batchSize }) as tf.Tensor;
     const values = probabilities.dataSync();
     probabilities.dispose();

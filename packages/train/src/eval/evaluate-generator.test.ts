@@ -52,4 +52,27 @@ describe('evaluating a generator (wasm)', () => {
     expect(Number.isFinite(evaluation.frechetDistance)).toBe(true);
     generator.dispose();
   });
+
+  it('adds, for a conditional generator, the share of each class read as asked', async () => {
+    const conditional = { classes: 10 };
+    const generator = buildGenerator({}, { seed: 6, conditional });
+    const discriminator = buildDiscriminator({}, { seed: 7, conditional });
+    const before = tf.memory().numTensors;
+    const evaluation = await evaluateGenerator({
+      generator,
+      discriminator,
+      dataset: 'mnist',
+      samples: 100,
+      seed: 8,
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(evaluation.classAccuracy).toHaveLength(10);
+    expect(evaluation.classAccuracy?.every((share) => share >= 0 && share <= 1)).toBe(true);
+    const mean = (evaluation.classAccuracy ?? []).reduce((sum, share) => sum + share, 0) / 10;
+    expect(evaluation.meanClassAccuracy).toBeCloseTo(mean, 12);
+    expect(evaluation.discriminatorAccuracy).toBeGreaterThanOrEqual(0);
+    expect(evaluation.classShares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 12);
+    generator.dispose();
+    discriminator.dispose();
+  });
 });

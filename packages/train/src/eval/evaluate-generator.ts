@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { loadDataset } from '@dcgan/data/node';
-import { latentSizeOf, sampleNoise } from '@dcgan/models';
+import { classCountOf, generatorInputs, oneHotClasses, sampleClasses } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { classAccuracy, meanClassAccuracy } from './class-accuracy.js';
 import {
   classifierDir,
   type EvalDataset,
@@ -42,6 +43,13 @@ export interface GeneratorEvaluation {
   frechetDistance: number;
   /** Share of fakes the classifier puts in each class, `[10]`. */
   classShares: number[];
+  /**
+   * A conditional generator's: for each class, the share of the fakes drawn for it that the
+   * classifier reads as it, `[10]` (the fakes take the classes in turn, as many of each).
+   */
+  classAccuracy?: number[];
+  /** The mean of `classAccuracy`. */
+  meanClassAccuracy?: number;
   /** The discriminator's accuracy, the real test set against as many fakes (when one is given). */
   discriminatorAccuracy?: number;
   discriminatorRealsCalledReal?: number;
@@ -98,7 +106,12 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
       }
       const fakes = generateInBatches(generator, samples, seed, batchSize, options.onProgress);
       const { probabilities, features } = classifierOutputs(classifier, fakes, batchSize);
-      const judged = discriminator && discriminatorAccuracy(discriminator, reals, fakes, batchSize);
+      const judged = discriminator && judge(discriminator, fakes, samples, batchSize);
+      const classes = classCountOf(generator);
+      const perClass =
+        classes === undefined
+          ? undefined
+          : classAccuracy(probabilities, sampleClasses(samples, classes));
       const evaluation: GeneratorEvaluation = {
         dataset,
         samples,
@@ -106,6 +119,10 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
         classifierScore: classifierScore(probabilities),
         frechetDistance: frechetDistance(gaussianStatistics(features), real.statistics),
         classShares: classShares(probabilities),
+        ...(perClass && {
+          classAccuracy: perClass,
+          meanClassAccuracy: meanClassAccuracy(perClass),
+        }),
         ...(judged && {
           discriminatorAccuracy: judged.accuracy,
           discriminatorRealsCalledReal: judged.realsCalledReal,
@@ -121,6 +138,26 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
       classifier.dispose();
     },
   };
+
+  /** The discriminator's accuracy; a conditional one sees the reals' labels and the fakes' classes. */
+  function judge(discriminator: LayersModel, fakes: tf.Tensor4D, samples: number, size: number) {
+    const classes = classCountOf(discriminator);
+    if (classes === undefined) return discriminatorAccuracy(discriminator, reals, fakes, size);
+    const labels = [
+      oneHotClasses(test.labels, classes),
+      oneHotClasses(sampleClasses(samples, classes), classes),
+    ];
+    try {
+      return discriminatorAccuracy(
+        discriminator,
+        [reals, labels[0] as tf.Tensor2D],
+        [fakes, labels[1] as tf.Tensor2D],
+        size,
+      );
+    } finally {
+      tf.dispose(labels);
+    }
+  }
 }
 
 /**
@@ -139,7 +176,10 @@ export async function evaluateGenerator(
   }
 }
 
-/** Fakes `[samples, 28, 28, 1]` from seeded noise, as `generate` makes them, in batches. */
+/**
+ * Fakes `[samples, 28, 28, 1]` from seeded noise, as `generate` makes them (a conditional
+ * generator's classes in turn), in batches.
+ */
 function generateInBatches(
   generator: LayersModel,
   samples: number,
@@ -147,16 +187,21 @@ function generateInBatches(
   batchSize: number,
   onProgress?: (done: number, total: number) => void,
 ): tf.Tensor4D {
-  const z = sampleNoise(samples, latentSizeOf(generator), seed);
+  const inputs = [generatorInputs(generator, samples, { seed })].flat();
   const parts: tf.Tensor4D[] = [];
   for (let start = 0; start < samples; start += batchSize) {
     const size = Math.min(batchSize, samples - start);
     parts.push(
-      tf.tidy(() => generator.predict(tf.slice(z, [start, 0], [size, -1])) as tf.Tensor4D),
+      tf.tidy(
+        () =>
+          generator.predict(
+            inputs.map((input) => tf.slice(input, [start, 0], [size, -1])),
+          ) as tf.Tensor4D,
+      ),
     );
     onProgress?.(start + size, samples);
   }
   const fakes = tf.concat(parts);
-  tf.dispose([z, ...parts]);
+  tf.dispose([...inputs, ...parts]);
   return fakes;
 }

@@ -1,5 +1,6 @@
 export type { ClassifierConfig } from './build-classifier.js';
 export { buildClassifier, defaultClassifierConfig, FEATURE_LAYER } from './build-classifier.js';
+export { classAccuracy, meanClassAccuracy } from './class-accuracy.js';
 export { classifierForward } from './classifier-forward.js';
 export type { ClassifierOutputs } from './classifier-outputs.js';
 export { classifierAccuracy, classifierOutputs } from './classifier-outputs.js';
