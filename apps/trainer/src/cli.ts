@@ -17,6 +17,7 @@ import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
 import { runTraining } from './commands/train.js';
 import { runVerify } from './commands/verify.js';
+import { parseClassList } from './conditional.js';
 import {
   buildRunConfig,
   type ConfigFlag,
@@ -25,7 +26,6 @@ import {
   type KeepBestMetric,
   parseFlagValue,
 } from './run-config.js';
-import { parseClassList } from './conditional.js';
 
 const program = new Command('dcgan')
   .description('Train and use DCGANs on MNIST-like data with TensorFlow.js')

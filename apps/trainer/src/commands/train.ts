@@ -20,8 +20,8 @@ import {
 import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from '@dcgan/viz/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
-import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
 import { checkLabels, checkLabelsExist } from '../conditional.js';
+import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
 import { createProgress } from '../progress.js';
 import {
   checkEvalConfig,
