@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Dcgan } from './dcgan.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
+import { readScalars } from './read-scalars.js';
 
 /** What one training iteration measured. */
 export interface StepMetrics {
@@ -63,13 +64,14 @@ export function trainingFakes(dcgan: Dcgan, z: tf.Tensor2D): tf.Tensor4D {
  * The generator is left exactly as it was.
  * @param reals `[batch, 28, 28, 1]` in [-1, 1]
  * @param z noise `[batch, latentSize]`
+ * @returns the loss and the accuracy before the update, scalars that the caller reads and disposes
  */
-export function discriminatorStep(
+function discriminatorUpdate(
   dcgan: Dcgan,
   reals: tf.Tensor4D,
   z: tf.Tensor2D,
-): { loss: number; accuracy: number } {
-  const [loss, right] = tf.tidy(() => {
+): [loss: tf.Scalar, accuracy: tf.Scalar] {
+  return tf.tidy(() => {
     const fakes = trainingFakes(dcgan, z);
     return withTrainable(dcgan.discriminator, (variables) => {
       let right: tf.Scalar | undefined;
@@ -80,19 +82,17 @@ export function discriminatorStep(
       return [total, right as tf.Scalar];
     });
   });
-  const values = [loss.dataSync()[0] as number, right.dataSync()[0] as number];
-  tf.dispose([loss, right]);
-  return { loss: values[0] as number, accuracy: values[1] as number };
 }
 
 /**
  * The generator's update through the GAN: one Adam step on `generatorObjective`; only the generator
  * moves, and the discriminator (weights and moving statistics) is left exactly as it was.
  * @param z noise `[batch, latentSize]`
+ * @returns the loss, a scalar that the caller reads and disposes
  */
-export function generatorStep(dcgan: Dcgan, z: tf.Tensor2D): { loss: number } {
+function generatorUpdate(dcgan: Dcgan, z: tf.Tensor2D): tf.Scalar {
   const variables = dcgan.generator.trainableWeights.map((w) => w.read() as tf.Variable);
-  const loss = keepMovingStatistics(dcgan.discriminator, () =>
+  return keepMovingStatistics(dcgan.discriminator, () =>
     tf.tidy(
       () =>
         dcgan.generatorOptimizer.minimize(
@@ -102,27 +102,55 @@ export function generatorStep(dcgan: Dcgan, z: tf.Tensor2D): { loss: number } {
         ) as tf.Scalar,
     ),
   );
-  const value = loss.dataSync()[0] as number;
-  loss.dispose();
-  return { loss: value };
 }
 
 /**
- * One iteration of SPEC.md: the discriminator's update, then the generator's on new noise.
+ * The discriminator's update (see `discriminatorUpdate`), its loss and accuracy read.
+ * @param reals `[batch, 28, 28, 1]` in [-1, 1]
+ * @param z noise `[batch, latentSize]`
+ */
+export async function discriminatorStep(
+  dcgan: Dcgan,
+  reals: tf.Tensor4D,
+  z: tf.Tensor2D,
+): Promise<{ loss: number; accuracy: number }> {
+  const [loss = Number.NaN, accuracy = Number.NaN] = await readScalars(
+    discriminatorUpdate(dcgan, reals, z),
+  );
+  return { loss, accuracy };
+}
+
+/**
+ * The generator's update (see `generatorUpdate`), its loss read.
+ * @param z noise `[batch, latentSize]`
+ */
+export async function generatorStep(dcgan: Dcgan, z: tf.Tensor2D): Promise<{ loss: number }> {
+  const [loss = Number.NaN] = await readScalars([generatorUpdate(dcgan, z)]);
+  return { loss };
+}
+
+/**
+ * One iteration of SPEC.md: the discriminator's update, then the generator's on new noise. Both
+ * updates are queued before their losses are read, so that a GPU backend never waits in between.
  * @param reals `[batch, 28, 28, 1]` in [-1, 1]; not disposed here
  * @param noise draws z `[batch, latentSize]` (the caller's seeded source); each z is disposed here
  */
-export function trainStep(
+export async function trainStep(
   dcgan: Dcgan,
   reals: tf.Tensor4D,
   noise: (count: number) => tf.Tensor2D,
-): StepMetrics {
+): Promise<StepMetrics> {
   const batch = reals.shape[0];
   const z1 = noise(batch);
-  const d = discriminatorStep(dcgan, reals, z1);
+  const discriminator = discriminatorUpdate(dcgan, reals, z1);
   z1.dispose();
   const z2 = noise(batch);
-  const g = generatorStep(dcgan, z2);
+  const generator = generatorUpdate(dcgan, z2);
   z2.dispose();
-  return { discriminatorLoss: d.loss, discriminatorAccuracy: d.accuracy, generatorLoss: g.loss };
+  const [
+    discriminatorLoss = Number.NaN,
+    discriminatorAccuracy = Number.NaN,
+    generatorLoss = Number.NaN,
+  ] = await readScalars([...discriminator, generator]);
+  return { discriminatorLoss, discriminatorAccuracy, generatorLoss };
 }

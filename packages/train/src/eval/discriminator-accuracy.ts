@@ -13,25 +13,25 @@ export interface DiscriminatorAccuracy {
 
 /**
  * The discriminator's accuracy in inference mode (BatchNorm on its moving averages), threshold 0.5,
- * as the training step's `accuracy`. Inputs are read, not disposed.
+ * as the training step's `accuracy`. Inputs are read, not disposed; reads asynchronously (WebGPU).
  * @param reals `[count, 28, 28, 1]` in [-1, 1]
  * @param fakes `[count', 28, 28, 1]` in [-1, 1]
  */
-export function discriminatorAccuracy(
+export async function discriminatorAccuracy(
   discriminator: LayersModel,
   reals: tf.Tensor4D,
   fakes: tf.Tensor4D,
   batchSize = 500,
-): DiscriminatorAccuracy {
-  const share = (images: tf.Tensor4D, label: 0 | 1) => {
+): Promise<DiscriminatorAccuracy> {
+  const share = async (images: tf.Tensor4D, label: 0 | 1) => {
     const probabilities = discriminator.predict(images, { batchSize }) as tf.Tensor;
-    const values = probabilities.dataSync();
+    const values = await probabilities.data();
     probabilities.dispose();
     let right = 0;
     for (const p of values) if (label === 1 ? p > 0.5 : p <= 0.5) right++;
     return right / values.length;
   };
-  const realsCalledReal = share(reals, 1);
-  const fakesCalledFake = share(fakes, 0);
+  const realsCalledReal = await share(reals, 1);
+  const fakesCalledFake = await share(fakes, 0);
   return { accuracy: (realsCalledReal + fakesCalledFake) / 2, realsCalledReal, fakesCalledFake };
 }

@@ -52,7 +52,7 @@ export interface GeneratorEvaluation {
 
 /** A classifier and the real test set loaded once, to evaluate many generators (or checkpoints). */
 export interface GeneratorEvaluator {
-  evaluate(options: EvaluateOptions): GeneratorEvaluation;
+  evaluate(options: EvaluateOptions): Promise<GeneratorEvaluation>;
   /** Frees the classifier and the test images. */
   dispose(): void;
 }
@@ -68,7 +68,7 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
     loadDataset(dataset, 'test'),
   ]);
   const reals = datasetImages(test);
-  const real = scoreAndStatistics(classifier, reals);
+  const real = await scoreAndStatistics(classifier, reals);
   if (
     Math.abs(real.score - cached.realTestClassifierScore) >
     1e-3 * cached.realTestClassifierScore
@@ -86,7 +86,7 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
     realTrainVsTestFrechetDistance: cached.realTrainVsTestFrechetDistance,
   };
   return {
-    evaluate(options) {
+    async evaluate(options) {
       const { generator, discriminator, samples = 10_000, seed = 1, batchSize = 500 } = options;
       if (!Number.isInteger(samples) || samples < 2) {
         throw new Error(`samples must be an integer >= 2, got ${samples}`);
@@ -98,7 +98,10 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
       }
       const fakes = generateInBatches(generator, samples, seed, batchSize, options.onProgress);
       const { probabilities, features } = classifierOutputs(classifier, fakes, batchSize);
-      const judged = discriminator && discriminatorAccuracy(discriminator, reals, fakes, batchSize);
+      // Read once asynchronously (WebGPU has no synchronous reads in Node); then cached on the CPU.
+      await Promise.all([probabilities.data(), features.data()]);
+      const judged =
+        discriminator && (await discriminatorAccuracy(discriminator, reals, fakes, batchSize));
       const evaluation: GeneratorEvaluation = {
         dataset,
         samples,
@@ -133,7 +136,7 @@ export async function evaluateGenerator(
 ): Promise<GeneratorEvaluation> {
   const evaluator = await createEvaluator(options.dataset);
   try {
-    return evaluator.evaluate(options);
+    return await evaluator.evaluate(options);
   } finally {
     evaluator.dispose();
   }
