@@ -1,3 +1,4 @@
+import { registerWebgpuTrainingKernels } from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
 import { isSoftwareAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.js';
 
@@ -55,8 +56,9 @@ export async function findWebgpuAdapter(): Promise<WebgpuAdapter | { error: stri
 }
 
 /**
- * Starts tfjs's WebGPU backend on the adapter `findWebgpuAdapter` found. The backend registers
- * itself at import only when `navigator.gpu` exists, so it is imported after Dawn's globals are set.
+ * Starts tfjs's WebGPU backend on the adapter `findWebgpuAdapter` found, with the training kernels
+ * of `@dcgan/train`. The backend registers itself at import only when `navigator.gpu` exists, so it
+ * is imported after Dawn's globals are set.
  */
 export async function startWebgpu(): Promise<string | undefined> {
   try {
@@ -65,6 +67,8 @@ export async function startWebgpu(): Promise<string | undefined> {
   } catch {
     return `@tensorflow/tfjs-backend-webgpu is not installed: ${WEBGPU_INSTALL}`;
   }
+  // The training kernels replace some of the backend's own, so they register after its import.
+  registerWebgpuTrainingKernels();
   if (!(await tf.setBackend('webgpu'))) return 'the webgpu backend did not start';
   await tf.ready();
   return undefined;

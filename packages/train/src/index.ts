@@ -22,3 +22,4 @@ export {
 export type { TrainerCallbacks } from './trainer.js';
 export { NonFiniteLossError, train } from './trainer.js';
 export { registerWasmTrainingKernels } from './wasm-kernels/register.js';
+export { registerWebgpuTrainingKernels } from './webgpu-kernels/register.js';
