@@ -5,7 +5,8 @@ import { onBackend, relativeError } from '../test-support.js';
 import { stopWebgpu, webgpuUnavailable } from '../webgpu-test-support.js';
 import { registerWebgpuTrainingKernels } from './register.js';
 
-type Case = { x: number[]; filter: number[]; stride: number; pad: 'same' | 'valid' };
+type Shape4 = [number, number, number, number];
+type Case = { x: Shape4; filter: Shape4; stride: number; pad: 'same' | 'valid' };
 const cases: Record<string, Case> = {
   'discriminator conv 1 (28x28x1, 32 filters, stride 2, same)': {
     x: [2, 28, 28, 1],
