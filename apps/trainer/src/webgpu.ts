@@ -1,6 +1,9 @@
-import { registerWebgpuTrainingKernels } from '@dcgan/train';
+import {
+  isSoftwareAdapter,
+  registerWebgpuTrainingKernels,
+  type WebgpuAdapterInfo,
+} from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
-import { isSoftwareAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.js';
 
 /** The command that installs what `--backend webgpu` needs. */
 export const WEBGPU_INSTALL =

@@ -10,6 +10,8 @@ export { accuracy, binaryCrossEntropy } from './losses.js';
 export { keepMovingStatistics, withTrainable } from './model-state.js';
 export { noiseSource } from './noise.js';
 export { getAdamState, setAdamState } from './optimizer-state.js';
+export type { WebgpuAdapterInfo } from './software-adapter.js';
+export { isSoftwareAdapter } from './software-adapter.js';
 export type { StepMetrics } from './train-step.js';
 export {
   discriminatorObjective,

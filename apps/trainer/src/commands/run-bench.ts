@@ -63,6 +63,10 @@ function parseBackends(text: string): BackendChoice[] {
   });
 }
 
+/** A figure with `decimals` decimals, or two significant digits below 1 (software adapters). */
+const figure = (value: number, decimals: number) =>
+  value < 1 ? value.toPrecision(2) : value.toFixed(decimals);
+
 function formatResult(r: BenchResult): string {
   const where =
     r.adapter !== undefined
@@ -70,9 +74,9 @@ function formatResult(r: BenchResult): string {
       : `${r.threads || 'native'} thread${r.threads === 1 ? '' : 's'}`;
   return (
     `${r.backend} (${where}), batch ${r.batchSize}: ` +
-    `${r.iterationsPerSecond.toFixed(3)} iterations/s, ${r.imagesPerSecond.toFixed(0)} images/s, ` +
-    `${r.gflops.toFixed(1)} GFLOP/s; generator inference ${r.inferenceImagesPerSecond.toFixed(0)} images/s ` +
-    `(${r.inferenceGflops.toFixed(1)} GFLOP/s); matrix product ${r.matMulGflops.toFixed(1)} GFLOP/s, ` +
+    `${r.iterationsPerSecond.toFixed(3)} iterations/s, ${figure(r.imagesPerSecond, 0)} images/s, ` +
+    `${figure(r.gflops, 1)} GFLOP/s; generator inference ${figure(r.inferenceImagesPerSecond, 0)} images/s ` +
+    `(${figure(r.inferenceGflops, 1)} GFLOP/s); matrix product ${figure(r.matMulGflops, 1)} GFLOP/s, ` +
     `about the most the convolutions can reach`
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareAdapter } from './webgpu-adapter.js';
+import { isSoftwareAdapter } from './software-adapter.js';
 
 describe('isSoftwareAdapter', () => {
   it('knows SwiftShader, lavapipe, llvmpipe and fallback adapters', () => {
