@@ -7,6 +7,7 @@ import {
   defaultTrainConfig,
   disposeDcgan,
   registerWasmTrainingKernels,
+  registerWebgpuTrainingKernels,
   type StepMetrics,
   train,
 } from '@dcgan/train';
@@ -71,6 +72,7 @@ export function setUpTrainPanel(generatePanel: GeneratePanel): void {
     const dataset = await loadIdxFromUrl(MNIST_URL, 'train');
     const config = defaultTrainConfig();
     if (tf.getBackend() === 'wasm') registerWasmTrainingKernels();
+    if (tf.getBackend() === 'webgpu') registerWebgpuTrainingKernels();
     const started: Run = {
       dcgan: createDcgan(config),
       sampler: createBatchSampler(dataset, {
