@@ -4,6 +4,8 @@ import { mnistFiles } from './vite-plugins/mnist-files.js';
 
 export default defineConfig({
   plugins: [mnistFiles(resolveDataDir('mnist'))],
+  // The training worker (src/train-worker.ts) is a module, as TensorFlow.js's chunks need.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // TensorFlow.js (core, layers, three backends) is one large chunk by nature.

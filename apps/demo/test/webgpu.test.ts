@@ -70,6 +70,7 @@ describe('the demo on WebGPU (SwiftShader in CI: --enable-unsafe-webgpu)', () =>
       undefined,
       { timeout: 120_000 },
     );
+    expect(await page.getAttribute('#train-status', 'data-backend')).toBe('webgpu');
     const values = await losses(page);
     expect(values.length).toBeGreaterThanOrEqual(4);
     expect(values.every((loss) => Number.isFinite(loss) && loss > 0)).toBe(true);
