@@ -4,16 +4,19 @@ import '@tensorflow/tfjs-backend-wasm';
 import './register-gradients.js';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { registerWasmTrainingKernels } from './wasm-kernels/register.js';
+import { registerWebgpuTrainingKernels } from './webgpu-kernels/register.js';
 
 /**
- * Runs `fn` on a backend (awaiting its start), leaving that backend active. `webgpu` needs
- * `webgpuUnavailable()` (webgpu-test-support.ts) to have found an adapter first.
+ * Runs `fn` on a backend (awaiting its start) with the trainer's kernels for it, leaving that
+ * backend active. `webgpu` needs `webgpuUnavailable()` (webgpu-test-support.ts) to have found an
+ * adapter first.
  */
 export async function onBackend<T>(
   name: 'cpu' | 'wasm' | 'webgpu',
   fn: () => T | Promise<T>,
 ): Promise<T> {
   if (name === 'wasm') registerWasmTrainingKernels();
+  if (name === 'webgpu') registerWebgpuTrainingKernels();
   if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
   await tf.ready();
   return fn();
