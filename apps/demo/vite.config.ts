@@ -12,6 +12,8 @@ export default defineConfig({
     mnistFiles(resolveDataDir('mnist')),
     pretrainedFiles(join(dirname(modelsPackage), 'pretrained')),
   ],
+  // The training worker (src/train-worker.ts) is a module, as TensorFlow.js's chunks need.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // TensorFlow.js (core, layers, three backends) is one large chunk by nature.

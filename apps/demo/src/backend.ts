@@ -1,4 +1,6 @@
+import { isSoftwareAdapter, type WebgpuAdapterInfo } from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -7,7 +9,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 /** The backends the demo tries, fastest first. */
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** The backend that runs, and why each faster one did not. */
@@ -26,7 +28,32 @@ setWasmPaths({
 });
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
-async function tryBackend(name: BackendName): Promise<void> {
+/**
+ * Why WebGPU should not be picked by itself here: no `navigator.gpu` (an old browser, or a page that
+ * is not a secure context), no adapter, or a software one (SwiftShader: slower than WebGL or wasm).
+ * `?backend=webgpu` takes a software adapter anyway.
+ */
+async function webgpuRefusal(allowSoftware: boolean): Promise<string | undefined> {
+  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<WebgpuAdapter | null> } }).gpu;
+  if (!gpu) return 'this browser has no WebGPU';
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) return 'no WebGPU adapter';
+  const info = adapter.info ?? {};
+  if (!allowSoftware && isSoftwareAdapter(info, adapter.isFallbackAdapter))
+    return `the WebGPU adapter is software (${info.vendor}/${info.architecture})`;
+  return undefined;
+}
+
+interface WebgpuAdapter {
+  info?: WebgpuAdapterInfo;
+  isFallbackAdapter?: boolean;
+}
+
+async function tryBackend(name: BackendName, forced: boolean): Promise<void> {
+  if (name === 'webgpu') {
+    const refusal = await webgpuRefusal(forced);
+    if (refusal) throw new Error(refusal);
+  }
   if (!(await tf.setBackend(name))) throw new Error('it did not start');
   await tf.ready();
   const check = tf.add(tf.scalar(1), tf.scalar(2));
@@ -36,8 +63,8 @@ async function tryBackend(name: BackendName): Promise<void> {
 }
 
 /**
- * Starts the first backend that works: `preferred` (the page's `?backend=`) first, then webgl,
- * wasm and cpu. Throws, listing every failure, when none does.
+ * Starts the first backend that works: `preferred` (the page's `?backend=`) first, then WebGPU on a
+ * hardware adapter, webgl, wasm and cpu. Throws, listing every failure, when none does.
  */
 export async function startBackend(preferred?: string | null): Promise<StartedBackend> {
   const wanted = BACKENDS.find((name) => name === preferred);
@@ -45,7 +72,7 @@ export async function startBackend(preferred?: string | null): Promise<StartedBa
   const failures: string[] = [];
   for (const name of order) {
     try {
-      await tryBackend(name);
+      await tryBackend(name, name === wanted);
       return { name, failures };
     } catch (error) {
       failures.push(`${name}: ${(error as Error).message}`);

@@ -1,36 +1,16 @@
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { type BatchSampler, createBatchSampler, loadIdxFromUrl, SeededRandom } from '@dcgan/data';
-import { generate } from '@dcgan/models';
-import {
-  createDcgan,
-  type Dcgan,
-  defaultTrainConfig,
-  disposeDcgan,
-  registerWasmTrainingKernels,
-  type StepMetrics,
-  train,
-} from '@dcgan/train';
+import { buildGenerator } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { element, numberIn } from './dom.js';
 import type { GeneratePanel } from './generate-panel.js';
 import { showError } from './show-error.js';
-
-/** Where the page serves MNIST (vite-plugins/mnist-files.ts). */
-const MNIST_URL = `${import.meta.env.BASE_URL}mnist/`;
-/** Images in each sample grid, from one noise for the whole run (seed 0), so grids compare. */
-const SAMPLE_COUNT = 16;
-
-interface Run {
-  dcgan: Dcgan;
-  sampler: BatchSampler;
-  noiseRandom: SeededRandom;
-  step: number;
-}
+import type { FromWorker, ToWorker } from './train-messages.js';
 
 /**
  * The "Train in the browser" section: trains the spec's DCGAN (SPEC.md's defaults, but the batch
- * size and sample interval of the page) on MNIST from this site, shown live in the training view.
- * Stop keeps the models, optimizers, sampler and step in memory; Train resumes from there.
+ * size and sample interval of the page) on MNIST from this site, in a worker (train-worker.ts), so
+ * that the page answers while it trains; shown live in the training view. Stop keeps the models,
+ * optimizers, sampler and step in the worker; Train resumes from there.
  */
 export function setUpTrainPanel(generatePanel: GeneratePanel): void {
   const view = element('#training-view') as HTMLElementTagNameMap['dcgan-training-view'];
@@ -44,110 +24,117 @@ export function setUpTrainPanel(generatePanel: GeneratePanel): void {
     reset: element<HTMLButtonElement>('#train-reset'),
     use: element<HTMLButtonElement>('#train-use'),
   };
-  let run: Run | undefined;
+  let worker: Worker | undefined;
+  let hasRun = false;
   let running = false;
-  let stopRequested = false;
-  let shownAbove = false;
+  /** The generator shown above: a copy of the worker's, its weights sent with every sample. */
+  let shown: LayersModel | undefined;
 
   const refresh = (message: string) => {
     status.textContent = message;
     buttons.start.disabled = running;
     buttons.stop.disabled = !running;
-    buttons.reset.disabled = running || !run;
-    buttons.use.disabled = !run;
-    batchSize.disabled = Boolean(run);
+    buttons.reset.disabled = running || !hasRun;
+    buttons.use.disabled = !hasRun;
+    batchSize.disabled = hasRun;
   };
 
-  const pushSample = async (step: number) => {
-    if (!run) return;
-    const images = generate(run.dcgan.generator, SAMPLE_COUNT, { seed: 1 });
-    await view.pushSample(step, images);
-    images.dispose();
-    if (shownAbove) generatePanel.redraw();
+  const send = (message: ToWorker) => worker?.postMessage(message);
+
+  const showWeights = (values: Float32Array[], shapes: number[][]) => {
+    const label = '(trained in this page, redrawn at every sample)';
+    const first = !shown;
+    shown ??= buildGenerator({});
+    const tensors = values.map((v, i) => tf.tensor(v, shapes[i]));
+    shown.setWeights(tensors);
+    tf.dispose(tensors);
+    if (first) generatePanel.use(shown, label);
+    else generatePanel.redraw();
   };
 
-  const begin = async (): Promise<Run> => {
-    refresh('Loading the MNIST training set (60,000 digits)…');
-    const dataset = await loadIdxFromUrl(MNIST_URL, 'train');
-    const config = defaultTrainConfig();
-    if (tf.getBackend() === 'wasm') registerWasmTrainingKernels();
-    const started: Run = {
-      dcgan: createDcgan(config),
-      sampler: createBatchSampler(dataset, {
-        batchSize: numberIn(batchSize, 32, 1, 512),
-        seed: config.seed,
-      }),
-      noiseRandom: new SeededRandom(config.seed + 1),
-      step: 0,
-    };
-    run = started;
-    view.clear();
-    await pushSample(0);
-    return started;
-  };
-
-  const trainMore = async () => {
-    running = true;
-    stopRequested = false;
-    try {
-      const current = run ?? (await begin());
-      const interval = numberIn(sampleInterval, 25, 1);
-      let last = performance.now();
-      refresh(`Training from iteration ${current.step}…`);
-      const result = await train({
-        dcgan: current.dcgan,
-        sampler: current.sampler,
-        noiseRandom: current.noiseRandom,
-        config: { iterations: numberIn(iterations, 20_000, 1), sampleInterval: interval },
-        startStep: current.step,
-        callbacks: {
-          onStep(step: number, metrics: StepMetrics) {
-            const now = performance.now();
-            current.step = step;
-            view.pushStep(step, { ...metrics, iterationsPerSecond: 1000 / (now - last) });
-            last = now;
-            status.textContent = `Training: iteration ${step}…`;
-          },
-          onSample: (step: number) => pushSample(step),
-          shouldStop: () => stopRequested,
-        },
-      });
-      current.step = result.step;
-      running = false;
-      refresh(
-        result.stopped
-          ? `Stopped at iteration ${result.step}. Train resumes from there.`
-          : `Done: ${result.step} iterations.`,
-      );
-    } catch (error) {
-      running = false;
-      refresh('Training failed (see the message at the top).');
-      showError('Training failed', error);
+  const onMessage = (message: FromWorker) => {
+    switch (message.type) {
+      case 'status':
+        status.textContent = message.text;
+        break;
+      case 'begun':
+        hasRun = true;
+        // The worker's backend: the page's, unless that one cannot start in a worker.
+        status.dataset.backend = message.backend;
+        view.clear();
+        refresh(status.textContent ?? '');
+        break;
+      case 'step':
+        view.pushStep(message.step, {
+          ...message.metrics,
+          iterationsPerSecond: message.iterationsPerSecond,
+        });
+        status.textContent = `Training: iteration ${message.step}…`;
+        break;
+      case 'sample':
+        void view.pushSample(message.step, message.values, message.count);
+        break;
+      case 'weights':
+        showWeights(message.values, message.shapes);
+        break;
+      case 'ended':
+        running = false;
+        refresh(
+          message.stopped
+            ? `Stopped at iteration ${message.step}. Train resumes from there.`
+            : `Done: ${message.step} iterations.`,
+        );
+        break;
+      case 'error':
+        running = false;
+        refresh('Training failed (see the message at the top).');
+        showError('Training failed', message.message);
+        break;
     }
   };
 
-  buttons.start.addEventListener('click', () => void trainMore());
+  const trainMore = () => {
+    if (!worker) {
+      worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
+      worker.onerror = (event) => {
+        running = false;
+        refresh('Training failed (see the message at the top).');
+        showError('Training failed', event.message);
+      };
+    }
+    running = true;
+    refresh(hasRun ? 'Training…' : 'Starting the training worker…');
+    send({
+      type: 'train',
+      backend: tf.getBackend(),
+      batchSize: numberIn(batchSize, 32, 1, 512),
+      sampleInterval: numberIn(sampleInterval, 25, 1),
+      iterations: numberIn(iterations, 20_000, 1),
+    });
+  };
+
+  buttons.start.addEventListener('click', trainMore);
   buttons.stop.addEventListener('click', () => {
-    stopRequested = true;
+    send({ type: 'stop' });
     status.textContent = 'Stopping after this iteration…';
   });
   buttons.reset.addEventListener('click', () => {
-    if (!run || running) return;
-    if (shownAbove)
+    if (!hasRun || running) return;
+    if (shown)
       return showError(
         'Cannot start over',
         'the generator trained here is in use above',
         'Reload the page to start over.',
       );
-    disposeDcgan(run.dcgan);
-    run = undefined;
+    send({ type: 'reset' });
+    hasRun = false;
     view.clear();
     refresh('Not started.');
   });
   buttons.use.addEventListener('click', () => {
-    if (!run) return;
-    shownAbove = true;
-    generatePanel.use(run.dcgan.generator, `(trained in this page, redrawn at every sample)`);
+    if (!hasRun) return;
+    send({ type: 'follow' });
     element('#model-url').textContent = 'the generator trained in this page';
   });
 }

@@ -5,8 +5,12 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 /** Where screenshots go (gitignored); CI keeps them as artefacts. */
 export const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
-/** Debian's Chromium, headless, on a fresh temporary profile; WebGL through SwiftShader. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, on a fresh temporary profile; WebGL through SwiftShader.
+ * @param extraArgs more flags, e.g. `--enable-unsafe-webgpu` (WebGPU on SwiftShader, on pages
+ * served from http://127.0.0.1, a secure context)
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -17,6 +21,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

@@ -99,10 +99,42 @@ describe('training in the page', () => {
     });
     expect(chart).toBeGreaterThan(100);
     expect(greyLevels(await canvasPixels(page, '#grid'))).toBeGreaterThan(1);
+    expect(await page.getAttribute('#train-status', 'data-backend')).toBe('wasm');
+    // The generator above becomes a copy of the worker's, its weights sent with each sample.
+    await page.click('#train-use');
+    await page.waitForFunction(() =>
+      document.querySelector('#model-status')?.textContent?.includes('trained in this page'),
+    );
     await page.locator('#train-section').scrollIntoViewIfNeeded();
     await screenshot(page, 'demo-training');
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('answers within a second while it trains (the training runs in a worker)', async () => {
+    // Batch 64 on wasm: seconds an iteration, which would block the page were it on its thread.
+    const { page, errors } = await openPage(browser, `${baseUrl}?backend=wasm`);
+    await page.waitForFunction(() => document.querySelector('#backend')?.textContent === 'wasm');
+    await page.fill('#batch-size', '64');
+    await page.click('#train-start');
+    await stepsAtLeast(page, 1);
+    for (let i = 0; i < 5; i++) {
+      const start = Date.now();
+      await page.evaluate(() => document.querySelector('#train-status')?.textContent);
+      expect(Date.now() - start).toBeLessThan(1000);
+      await page.waitForTimeout(200);
+    }
+    const start = Date.now();
+    await page.click('#train-stop');
+    expect(await page.textContent('#train-status')).toMatch(/^(Stopping|Stopped)/);
+    expect(Date.now() - start).toBeLessThan(1000);
+    await page.waitForFunction(
+      () => document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
+      undefined,
+      { timeout: 90_000 },
+    );
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -11,7 +11,7 @@
  */
 import { PRETRAINED_NAMES, type PretrainedName } from '@dcgan/models';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { BACKENDS, type BackendChoice, setWasmThreads } from './backend.js';
+import { BACKENDS, type BackendChoice, setWasmThreads, stopBackend } from './backend.js';
 import { runEval } from './commands/eval.js';
 import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
@@ -295,11 +295,15 @@ function camel(flag: string): string {
   return flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-// Exits explicitly: the threaded wasm backend's idle workers would keep Node running.
+// Exits explicitly: the threaded wasm backend's idle workers would keep Node running. A WebGPU
+// device would too: it is destroyed first.
 program
   .parseAsync()
   .catch((error: Error) => {
     console.error(`error: ${error.message}`);
     process.exitCode = 2;
   })
-  .finally(() => process.exit());
+  .finally(() => {
+    stopBackend();
+    process.exit();
+  });

@@ -79,7 +79,7 @@ if (values['baselines-only']) {
 }
 const testAccuracy = classifierAccuracy(classifier, testImages, test.labels);
 const baselines = {
-  ...realBaselines(classifier, train, test),
+  ...(await realBaselines(classifier, train, test)),
   testAccuracy,
   computedWith:
     `scripts/train-classifier.mjs ${dataset}${values['baselines-only'] ? ' --baselines-only' : ''} ` +

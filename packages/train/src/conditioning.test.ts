@@ -49,13 +49,13 @@ const dataset: ImageDataset = {
 describe('the conditional training step (wasm)', () => {
   beforeAll(() => onBackend('wasm', () => undefined));
 
-  it('gives finite positive losses and leaves tf.memory().numTensors unchanged', () => {
+  it('gives finite positive losses and leaves tf.memory().numTensors unchanged', async () => {
     const dcgan = newDcgan();
     const reals = labeledReals(1);
     const noise = generatorInputSource(new SeededRandom(5), dcgan.generator);
-    const first = trainStep(dcgan, reals, noise); // creates Adam's moments
+    const first = await trainStep(dcgan, reals, noise); // creates Adam's moments
     const before = tf.memory().numTensors;
-    const second = trainStep(dcgan, reals, noise);
+    const second = await trainStep(dcgan, reals, noise);
     expect(tf.memory().numTensors).toBe(before);
     for (const metrics of [first, second]) {
       expect(metrics.discriminatorLoss).toBeGreaterThan(0);
@@ -66,18 +66,18 @@ describe('the conditional training step (wasm)', () => {
     disposeDcgan(dcgan);
   });
 
-  it('each step moves its own model alone, class embeddings included', () => {
+  it('each step moves its own model alone, class embeddings included', async () => {
     const dcgan = newDcgan();
     const reals = labeledReals(2);
     const noise = generatorInputSource(new SeededRandom(6), dcgan.generator);
     const [g, d] = [weightValues(dcgan.generator), weightValues(dcgan.discriminator)];
     const z1 = noise(BATCH);
-    discriminatorStep(dcgan, reals, z1);
+    await discriminatorStep(dcgan, reals, z1);
     expect(weightValues(dcgan.generator)).toEqual(g);
     const moved = weightValues(dcgan.discriminator);
     expect(moved['d_class_embedding/kernel']).not.toEqual(d['d_class_embedding/kernel']);
     const z2 = noise(BATCH);
-    generatorStep(dcgan, z2);
+    await generatorStep(dcgan, z2);
     expect(weightValues(dcgan.discriminator)).toEqual(moved);
     expect(weightValues(dcgan.generator)['g_dense/kernel']).not.toEqual(g['g_dense/kernel']);
     tf.dispose([reals, z1, z2]);
@@ -88,7 +88,7 @@ describe('the conditional training step (wasm)', () => {
 describe('the inputs of a conditional step', () => {
   beforeAll(() => onBackend('cpu', () => undefined));
 
-  it('draws the unconditional noise exactly as noiseSource, and seeded uniform classes', () => {
+  it('draws the unconditional noise exactly as noiseSource, and seeded uniform classes', async () => {
     const plain = generatorInputSource(new SeededRandom(3), buildGenerator());
     const reference = noiseSource(new SeededRandom(3), 100);
     const [a, b] = [plain(4) as tf.Tensor2D, reference(4)];
@@ -115,7 +115,7 @@ describe('the inputs of a conditional step', () => {
     tf.dispose([a, b]);
   });
 
-  it('gives the reals with their labels one-hot, only to a conditional discriminator', () => {
+  it('gives the reals with their labels one-hot, only to a conditional discriminator', async () => {
     const sampler = createBatchSampler(dataset, { batchSize: 4, seed: 1 });
     const twin = createBatchSampler(dataset, { batchSize: 4, seed: 1 });
     const [images, labels] = nextReals(sampler, buildDiscriminator({}, { conditional })) as [

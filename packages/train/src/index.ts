@@ -12,6 +12,8 @@ export { accuracy, binaryCrossEntropy } from './losses.js';
 export { keepMovingStatistics, withTrainable } from './model-state.js';
 export { noiseSource } from './noise.js';
 export { getAdamState, setAdamState } from './optimizer-state.js';
+export type { WebgpuAdapterInfo } from './software-adapter.js';
+export { isSoftwareAdapter } from './software-adapter.js';
 export type { StepMetrics } from './train-step.js';
 export {
   discriminatorObjective,
@@ -24,3 +26,4 @@ export {
 export type { TrainerCallbacks } from './trainer.js';
 export { NonFiniteLossError, train } from './trainer.js';
 export { registerWasmTrainingKernels } from './wasm-kernels/register.js';
+export { registerWebgpuTrainingKernels } from './webgpu-kernels/register.js';

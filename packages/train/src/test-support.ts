@@ -4,11 +4,20 @@ import '@tensorflow/tfjs-backend-wasm';
 import './register-gradients.js';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { registerWasmTrainingKernels } from './wasm-kernels/register.js';
+import { registerWebgpuTrainingKernels } from './webgpu-kernels/register.js';
 
-/** Runs `fn` on a backend (awaiting its start), leaving that backend active. */
-export async function onBackend<T>(name: 'cpu' | 'wasm', fn: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on a backend (awaiting its start) with the trainer's kernels for it, leaving that
+ * backend active. `webgpu` needs `webgpuUnavailable()` (webgpu-test-support.ts) to have found an
+ * adapter first.
+ */
+export async function onBackend<T>(
+  name: 'cpu' | 'wasm' | 'webgpu',
+  fn: () => T | Promise<T>,
+): Promise<T> {
   if (name === 'wasm') registerWasmTrainingKernels();
-  await tf.setBackend(name);
+  if (name === 'webgpu') registerWebgpuTrainingKernels();
+  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
   await tf.ready();
   return fn();
 }
@@ -31,6 +40,14 @@ export function relativeError(a: unknown, b: unknown, floor = 1e-30): number {
 export function weightValues(model: LayersModel): Record<string, number[]> {
   return Object.fromEntries(
     model.weights.map((w) => [w.name.replace(/_\d+$/, ''), Array.from(w.read().dataSync())]),
+  );
+}
+
+/** `weightValues`, read asynchronously: WebGPU has no synchronous reads in Node. */
+export async function readWeightValues(model: LayersModel): Promise<Record<string, number[]>> {
+  const values = await Promise.all(model.weights.map((w) => w.read().data()));
+  return Object.fromEntries(
+    model.weights.map((w, i) => [w.name.replace(/_\d+$/, ''), Array.from(values[i] ?? [])]),
   );
 }
 

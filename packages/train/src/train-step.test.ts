@@ -1,79 +1,94 @@
 import { buildDiscriminator, buildGenerator } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTrainConfig } from './config.js';
 import { createDcgan, type Dcgan } from './dcgan.js';
-import { fakeReals, onBackend, weightValues } from './test-support.js';
+import { fakeReals, onBackend, readWeightValues } from './test-support.js';
 import { discriminatorStep, generatorStep, trainStep } from './train-step.js';
+import { stopWebgpu, webgpuUnavailable } from './webgpu-test-support.js';
 
-const BATCH = 8;
+// Batch 4 keeps the webgpu run short on SwiftShader (a CPU emulation, about 20 s an iteration).
+const BATCH = 4;
 const newDcgan = (): Dcgan =>
   createDcgan(defaultTrainConfig(), undefined, {
     generator: buildGenerator({}, { seed: 1 }),
     discriminator: buildDiscriminator({}, { seed: 100 }),
   });
 const z = (seed: number) => tf.randomNormal([BATCH, 100], 0, 1, 'float32', seed) as tf.Tensor2D;
+const noiseFrom = (seed: number) => (n: number) =>
+  tf.randomNormal([n, 100], 0, 1, 'float32', seed++) as tf.Tensor2D;
 
-describe('the training step (wasm)', () => {
-  beforeAll(() => onBackend('wasm', () => undefined));
+const webgpuMissing = await webgpuUnavailable();
+afterAll(stopWebgpu);
 
-  it('gives finite positive losses and an accuracy in [0, 1]', () => {
-    const dcgan = newDcgan();
-    const reals = fakeReals(BATCH, 1);
-    let seed = 10;
-    const metrics = trainStep(
-      dcgan,
-      reals,
-      (n) => tf.randomNormal([n, 100], 0, 1, 'float32', seed++) as tf.Tensor2D,
+for (const backend of ['wasm', 'webgpu'] as const) {
+  const skip = backend === 'webgpu' && webgpuMissing;
+  describe.skipIf(skip)(`the training step (${backend}${skip ? `: skipped, ${skip}` : ''})`, () => {
+    beforeAll(() => onBackend(backend, () => undefined));
+    // SwiftShader runs an iteration at batch 4 in about 20 s, far slower under load.
+    const timeout = backend === 'webgpu' ? 600_000 : 120_000;
+
+    it(
+      'gives finite positive losses and an accuracy in [0, 1], and leaves no tensor behind',
+      async () => {
+        const dcgan = newDcgan();
+        const reals = fakeReals(BATCH, 1);
+        const noise = noiseFrom(10);
+        await trainStep(dcgan, reals, noise); // the first step creates Adam's moments
+        const before = tf.memory().numTensors;
+        const metrics = await trainStep(dcgan, reals, noise);
+        expect(tf.memory().numTensors).toBe(before);
+        expect(metrics.discriminatorLoss).toBeGreaterThan(0);
+        expect(metrics.generatorLoss).toBeGreaterThan(0);
+        expect(Number.isFinite(metrics.discriminatorLoss + metrics.generatorLoss)).toBe(true);
+        expect(metrics.discriminatorAccuracy).toBeGreaterThanOrEqual(0);
+        expect(metrics.discriminatorAccuracy).toBeLessThanOrEqual(1);
+        reals.dispose();
+      },
+      timeout,
     );
-    expect(metrics.discriminatorLoss).toBeGreaterThan(0);
-    expect(metrics.generatorLoss).toBeGreaterThan(0);
-    expect(Number.isFinite(metrics.discriminatorLoss + metrics.generatorLoss)).toBe(true);
-    expect(metrics.discriminatorAccuracy).toBeGreaterThanOrEqual(0);
-    expect(metrics.discriminatorAccuracy).toBeLessThanOrEqual(1);
-    reals.dispose();
-  });
 
-  it('the discriminator step moves the discriminator and leaves the generator exactly as it was', () => {
-    const dcgan = newDcgan();
-    const [reals, noise] = [fakeReals(BATCH, 2), z(3)];
-    const [g, d] = [weightValues(dcgan.generator), weightValues(dcgan.discriminator)];
-    discriminatorStep(dcgan, reals, noise);
-    expect(weightValues(dcgan.generator)).toEqual(g);
-    expect(weightValues(dcgan.discriminator)['d_out/kernel']).not.toEqual(d['d_out/kernel']);
-    tf.dispose([reals, noise]);
-  });
+    it(
+      'the discriminator step moves the discriminator, even frozen inside the GAN, and leaves the generator exactly as it was',
+      async () => {
+        const dcgan = newDcgan();
+        expect(dcgan.discriminator.trainable).toBe(false);
+        const [reals, noise] = [fakeReals(BATCH, 2), z(3)];
+        const [g, d] = await Promise.all([
+          readWeightValues(dcgan.generator),
+          readWeightValues(dcgan.discriminator),
+        ]);
+        const { loss, accuracy } = await discriminatorStep(dcgan, reals, noise);
+        expect(loss).toBeGreaterThan(0);
+        expect(accuracy).toBeGreaterThanOrEqual(0);
+        expect(await readWeightValues(dcgan.generator)).toEqual(g);
+        const after = await readWeightValues(dcgan.discriminator);
+        expect(after['d_out/kernel']).not.toEqual(d['d_out/kernel']);
+        expect(after['d_block1_conv/kernel']).not.toEqual(d['d_block1_conv/kernel']);
+        expect(dcgan.discriminator.trainable).toBe(false);
+        tf.dispose([reals, noise]);
+      },
+      timeout,
+    );
 
-  it('the generator step moves the generator and leaves the discriminator exactly as it was', () => {
-    const dcgan = newDcgan();
-    const noise = z(4);
-    const [g, d] = [weightValues(dcgan.generator), weightValues(dcgan.discriminator)];
-    generatorStep(dcgan, noise);
-    expect(weightValues(dcgan.discriminator)).toEqual(d);
-    expect(weightValues(dcgan.generator)['g_dense/kernel']).not.toEqual(g['g_dense/kernel']);
-    noise.dispose();
+    it(
+      'the generator step moves the generator and leaves the discriminator exactly as it was',
+      async () => {
+        const dcgan = newDcgan();
+        const noise = z(4);
+        const [g, d] = await Promise.all([
+          readWeightValues(dcgan.generator),
+          readWeightValues(dcgan.discriminator),
+        ]);
+        const { loss } = await generatorStep(dcgan, noise);
+        expect(loss).toBeGreaterThan(0);
+        expect(await readWeightValues(dcgan.discriminator)).toEqual(d);
+        expect((await readWeightValues(dcgan.generator))['g_dense/kernel']).not.toEqual(
+          g['g_dense/kernel'],
+        );
+        noise.dispose();
+      },
+      timeout,
+    );
   });
-
-  it('keeps the discriminator frozen inside the GAN and trainable on its own', () => {
-    const dcgan = newDcgan();
-    expect(dcgan.discriminator.trainable).toBe(false);
-    const [reals, noise] = [fakeReals(BATCH, 5), z(6)];
-    const before = weightValues(dcgan.discriminator)['d_block1_conv/kernel'];
-    discriminatorStep(dcgan, reals, noise);
-    expect(dcgan.discriminator.trainable).toBe(false);
-    expect(weightValues(dcgan.discriminator)['d_block1_conv/kernel']).not.toEqual(before);
-    tf.dispose([reals, noise]);
-  });
-
-  it('leaves tf.memory().numTensors unchanged after a step', () => {
-    const dcgan = newDcgan();
-    const reals = fakeReals(BATCH, 7);
-    let seed = 20;
-    const noise = (n: number) => tf.randomNormal([n, 100], 0, 1, 'float32', seed++) as tf.Tensor2D;
-    trainStep(dcgan, reals, noise); // the first step creates Adam's moments
-    const before = tf.memory().numTensors;
-    trainStep(dcgan, reals, noise);
-    expect(tf.memory().numTensors).toBe(before);
-    reals.dispose();
-  });
-});
+}

@@ -3,6 +3,7 @@ import { type GeneratorInput, imagesOf, type RealBatch, withClassesOf } from './
 import type { Dcgan } from './dcgan.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
+import { readScalars } from './read-scalars.js';
 
 /** What one training iteration measured. */
 export interface StepMetrics {
@@ -65,13 +66,14 @@ export function trainingFakes(dcgan: Dcgan, z: GeneratorInput): tf.Tensor4D {
  * The generator is left exactly as it was.
  * @param reals `[batch, 28, 28, 1]` in [-1, 1] (with their classes for a conditional model)
  * @param z noise `[batch, latentSize]` (with the classes of the fakes for a conditional model)
+ * @returns the loss and the accuracy before the update, scalars that the caller reads and disposes
  */
-export function discriminatorStep(
+function discriminatorUpdate(
   dcgan: Dcgan,
   reals: RealBatch,
   z: GeneratorInput,
-): { loss: number; accuracy: number } {
-  const [loss, right] = tf.tidy(() => {
+): [loss: tf.Scalar, accuracy: tf.Scalar] {
+  return tf.tidy(() => {
     const fakes = withClassesOf(trainingFakes(dcgan, z), z);
     return withTrainable(dcgan.discriminator, (variables) => {
       let right: tf.Scalar | undefined;
@@ -82,19 +84,17 @@ export function discriminatorStep(
       return [total, right as tf.Scalar];
     });
   });
-  const values = [loss.dataSync()[0] as number, right.dataSync()[0] as number];
-  tf.dispose([loss, right]);
-  return { loss: values[0] as number, accuracy: values[1] as number };
 }
 
 /**
  * The generator's update through the GAN: one Adam step on `generatorObjective`; only the generator
  * moves, and the discriminator (weights and moving statistics) is left exactly as it was.
  * @param z noise `[batch, latentSize]` (with the classes to draw for a conditional model)
+ * @returns the loss, a scalar that the caller reads and disposes
  */
-export function generatorStep(dcgan: Dcgan, z: GeneratorInput): { loss: number } {
+function generatorUpdate(dcgan: Dcgan, z: GeneratorInput): tf.Scalar {
   const variables = dcgan.generator.trainableWeights.map((w) => w.read() as tf.Variable);
-  const loss = keepMovingStatistics(dcgan.discriminator, () =>
+  return keepMovingStatistics(dcgan.discriminator, () =>
     tf.tidy(
       () =>
         dcgan.generatorOptimizer.minimize(
@@ -104,29 +104,57 @@ export function generatorStep(dcgan: Dcgan, z: GeneratorInput): { loss: number }
         ) as tf.Scalar,
     ),
   );
-  const value = loss.dataSync()[0] as number;
-  loss.dispose();
-  return { loss: value };
 }
 
 /**
- * One iteration of SPEC.md: the discriminator's update, then the generator's on new noise.
+ * The discriminator's update (see `discriminatorUpdate`), its loss and accuracy read.
+ * @param reals `[batch, 28, 28, 1]` in [-1, 1] (with their classes for a conditional model)
+ * @param z noise `[batch, latentSize]` (with the classes of the fakes for a conditional model)
+ */
+export async function discriminatorStep(
+  dcgan: Dcgan,
+  reals: RealBatch,
+  z: GeneratorInput,
+): Promise<{ loss: number; accuracy: number }> {
+  const [loss = Number.NaN, accuracy = Number.NaN] = await readScalars(
+    discriminatorUpdate(dcgan, reals, z),
+  );
+  return { loss, accuracy };
+}
+
+/**
+ * The generator's update (see `generatorUpdate`), its loss read.
+ * @param z noise `[batch, latentSize]` (with the classes to draw for a conditional model)
+ */
+export async function generatorStep(dcgan: Dcgan, z: GeneratorInput): Promise<{ loss: number }> {
+  const [loss = Number.NaN] = await readScalars([generatorUpdate(dcgan, z)]);
+  return { loss };
+}
+
+/**
+ * One iteration of SPEC.md: the discriminator's update, then the generator's on new noise. Both
+ * updates are queued before their losses are read, so that a GPU backend never waits in between.
  * @param reals `[batch, 28, 28, 1]` in [-1, 1] (with their classes for a conditional model); not
  *   disposed here
  * @param noise draws z `[batch, latentSize]` (the caller's seeded source; with the fakes' classes
  *   for a conditional model: `generatorInputSource`); each z is disposed here
  */
-export function trainStep(
+export async function trainStep(
   dcgan: Dcgan,
   reals: RealBatch,
   noise: (count: number) => GeneratorInput,
-): StepMetrics {
+): Promise<StepMetrics> {
   const batch = imagesOf(reals).shape[0];
   const z1 = noise(batch);
-  const d = discriminatorStep(dcgan, reals, z1);
+  const discriminator = discriminatorUpdate(dcgan, reals, z1);
   tf.dispose(z1);
   const z2 = noise(batch);
-  const g = generatorStep(dcgan, z2);
+  const generator = generatorUpdate(dcgan, z2);
   tf.dispose(z2);
-  return { discriminatorLoss: d.loss, discriminatorAccuracy: d.accuracy, generatorLoss: g.loss };
+  const [
+    discriminatorLoss = Number.NaN,
+    discriminatorAccuracy = Number.NaN,
+    generatorLoss = Number.NaN,
+  ] = await readScalars([...discriminator, generator]);
+  return { discriminatorLoss, discriminatorAccuracy, generatorLoss };
 }

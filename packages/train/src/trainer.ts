@@ -58,7 +58,7 @@ export async function train(options: {
       setLearningRate(dcgan.discriminatorOptimizer, rates.discriminator);
     }
     const reals = nextReals(sampler, dcgan.discriminator);
-    const metrics = trainStep(dcgan, reals, noise);
+    const metrics = await trainStep(dcgan, reals, noise);
     tf.dispose(reals);
     if (dcgan.average) {
       updateAverageGenerator(dcgan.average.generator, dcgan.generator, dcgan.average.decay);

@@ -7,13 +7,18 @@ import { type BackendChoice, startBackend } from '../backend.js';
 const GFLOP_PER_ITERATION_128 = 34.0;
 /** GFLOP of one generator forward pass at batch 128 (see the same issue). */
 const GFLOP_PER_FORWARD_128 = 7.75;
-/** Sides of the square matrix product that measures a backend's ceiling. */
+/** Sides of the square matrix product that measures a backend's ceiling (at batch 128 and more). */
 const MATMUL_SIZE = 1024;
+/** Images of one inference pass (at batch 128 and more). */
+const INFERENCE_IMAGES = 1024;
 
 /** What `dcgan bench` measured on one backend. */
 export interface BenchResult {
   backend: string;
   threads: number;
+  /** The WebGPU adapter's name, and whether it is software (a CPU emulation). */
+  adapter?: string;
+  software?: boolean;
   batchSize: number;
   iterationsPerSecond: number;
   imagesPerSecond: number;
@@ -21,10 +26,21 @@ export interface BenchResult {
   gflops: number;
   inferenceGflops: number;
   /**
-   * GFLOP/s of a [1024, 1024] x [1024, 1024] matrix product: about the most that the backend's
-   * convolutions (matrix products inside) can reach on this machine.
+   * GFLOP/s of a [1024, 1024] x [1024, 1024] matrix product (smaller below batch 128): about the
+   * most that the backend's convolutions (matrix products inside) can reach on this machine.
    */
   matMulGflops: number;
+}
+
+/**
+ * Work sizes of a bench at `batchSize`: at batch 128 and more, 1,024 images of inference and
+ * [1024, 1024] matrices; smaller below, so that a short bench on a slow (software) backend stays short.
+ */
+function benchSizes(batchSize: number): { inferenceImages: number; matMulSize: number } {
+  return {
+    inferenceImages: Math.min(INFERENCE_IMAGES, 8 * batchSize),
+    matMulSize: Math.min(MATMUL_SIZE, 8 * batchSize),
+  };
 }
 
 function newDcgan(): Dcgan {
@@ -58,17 +74,18 @@ export async function benchBackend(
   const seconds: number[] = [];
   for (let i = 0; i < options.warmup + options.timed; i++) {
     const start = performance.now();
-    trainStep(dcgan, reals, noise);
+    await trainStep(dcgan, reals, noise);
     if (i >= options.warmup) seconds.push((performance.now() - start) / 1000);
   }
-  generate(dcgan.generator, 256, { seed: 1 }).dispose();
+  const { inferenceImages, matMulSize } = benchSizes(options.batchSize);
+  generate(dcgan.generator, inferenceImages / 4, { seed: 1 }).dispose();
   const inference: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
-    const images = generate(dcgan.generator, 1024, { seed: i + 1 });
+    const images = generate(dcgan.generator, inferenceImages, { seed: i + 1 });
     await images.data();
     images.dispose();
-    inference.push(1024 / ((performance.now() - start) / 1000));
+    inference.push(inferenceImages / ((performance.now() - start) / 1000));
   }
   reals.dispose();
   disposeDcgan(dcgan);
@@ -77,21 +94,23 @@ export async function benchBackend(
   return {
     backend: backend.name,
     threads: backend.threads,
+    ...(backend.adapter !== undefined && { adapter: backend.adapter, software: backend.software }),
     batchSize: options.batchSize,
     iterationsPerSecond,
     imagesPerSecond: iterationsPerSecond * options.batchSize,
     inferenceImagesPerSecond,
     gflops: iterationsPerSecond * GFLOP_PER_ITERATION_128 * (options.batchSize / 128),
     inferenceGflops: (inferenceImagesPerSecond * GFLOP_PER_FORWARD_128) / 128,
-    matMulGflops: await matMulGflops(),
+    matMulGflops: await matMulGflops(matMulSize),
   };
 }
 
-/** GFLOP/s of a square matrix product on the active backend (median of 5, after a warm-up). */
-async function matMulGflops(): Promise<number> {
-  const [a, b] = [1, 2].map((seed) =>
-    tf.randomNormal([MATMUL_SIZE, MATMUL_SIZE], 0, 1, 'float32', seed),
-  ) as [tf.Tensor2D, tf.Tensor2D];
+/** GFLOP/s of a square matrix product `[size, size]` on the active backend (median of 5, after a warm-up). */
+async function matMulGflops(size: number): Promise<number> {
+  const [a, b] = [1, 2].map((seed) => tf.randomNormal([size, size], 0, 1, 'float32', seed)) as [
+    tf.Tensor2D,
+    tf.Tensor2D,
+  ];
   const seconds: number[] = [];
   for (let i = 0; i < 6; i++) {
     const start = performance.now();
@@ -101,7 +120,7 @@ async function matMulGflops(): Promise<number> {
     if (i > 0) seconds.push((performance.now() - start) / 1000);
   }
   tf.dispose([a, b]);
-  return (2 * MATMUL_SIZE ** 3) / median(seconds) / 1e9;
+  return (2 * size ** 3) / median(seconds) / 1e9;
 }
 
 /** Times every kernel of one training iteration (after a warm-up one): name, calls, total ms. */
@@ -112,9 +131,9 @@ export async function profileIteration(
   await startBackend(choice);
   const dcgan = newDcgan();
   const { reals, noise } = batchAndNoise(batchSize);
-  trainStep(dcgan, reals, noise);
-  const profile = await tf.profile(() => {
-    trainStep(dcgan, reals, noise);
+  await trainStep(dcgan, reals, noise);
+  const profile = await tf.profile(async () => {
+    await trainStep(dcgan, reals, noise);
   });
   const totals = new Map<string, { calls: number; ms: number }>();
   for (const kernel of profile.kernels) {

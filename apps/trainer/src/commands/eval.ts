@@ -65,7 +65,7 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     : undefined;
   const evaluator = await createEvaluator(dataset);
   try {
-    const evaluation = evaluator.evaluate({
+    const evaluation = await evaluator.evaluate({
       generator,
       discriminator,
       samples: request.samples,

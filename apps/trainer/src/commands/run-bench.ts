@@ -1,7 +1,8 @@
 import { BACKENDS, type BackendChoice } from '../backend.js';
+import { findWebgpuAdapter } from '../webgpu.js';
 import { type BenchResult, benchBackend, profileIteration } from './bench.js';
 
-/** Backends benched by default: the native ones when installed, then wasm. */
+/** Backends benched by default: the native ones when installed, WebGPU when Dawn finds an adapter, then wasm. */
 async function installedBackends(): Promise<BackendChoice[]> {
   const found: BackendChoice[] = [];
   for (const [choice, name] of [
@@ -15,6 +16,7 @@ async function installedBackends(): Promise<BackendChoice[]> {
       // not installed
     }
   }
+  if (!('error' in (await findWebgpuAdapter()))) found.push('webgpu');
   return [...found, 'wasm'];
 }
 
@@ -61,12 +63,20 @@ function parseBackends(text: string): BackendChoice[] {
   });
 }
 
+/** A figure with `decimals` decimals, or two significant digits below 1 (software adapters). */
+const figure = (value: number, decimals: number) =>
+  value < 1 ? value.toPrecision(2) : value.toFixed(decimals);
+
 function formatResult(r: BenchResult): string {
+  const where =
+    r.adapter !== undefined
+      ? `adapter ${r.adapter}${r.software ? ', software' : ''}`
+      : `${r.threads || 'native'} thread${r.threads === 1 ? '' : 's'}`;
   return (
-    `${r.backend} (${r.threads || 'native'} thread${r.threads === 1 ? '' : 's'}), batch ${r.batchSize}: ` +
-    `${r.iterationsPerSecond.toFixed(3)} iterations/s, ${r.imagesPerSecond.toFixed(0)} images/s, ` +
-    `${r.gflops.toFixed(1)} GFLOP/s; generator inference ${r.inferenceImagesPerSecond.toFixed(0)} images/s ` +
-    `(${r.inferenceGflops.toFixed(1)} GFLOP/s); matrix product ${r.matMulGflops.toFixed(1)} GFLOP/s, ` +
+    `${r.backend} (${where}), batch ${r.batchSize}: ` +
+    `${r.iterationsPerSecond.toFixed(3)} iterations/s, ${figure(r.imagesPerSecond, 0)} images/s, ` +
+    `${figure(r.gflops, 1)} GFLOP/s; generator inference ${figure(r.inferenceImagesPerSecond, 0)} images/s ` +
+    `(${figure(r.inferenceGflops, 1)} GFLOP/s); matrix product ${figure(r.matMulGflops, 1)} GFLOP/s, ` +
     `about the most the convolutions can reach`
   );
 }

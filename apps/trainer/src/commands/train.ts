@@ -19,7 +19,7 @@ import {
 } from '@dcgan/train/node';
 import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from '@dcgan/viz/node';
 import * as tf from '@tensorflow/tfjs-core';
-import { type BackendChoice, startBackend } from '../backend.js';
+import { type BackendChoice, describeBackend, startBackend } from '../backend.js';
 import { checkLabels, checkLabelsExist } from '../conditional.js';
 import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
 import { createProgress } from '../progress.js';
@@ -80,9 +80,7 @@ export async function runTraining(request: TrainRequest): Promise<number> {
   const backend = await startBackend(
     request.kind === 'new' ? (config.backend as BackendChoice) : request.backend,
   );
-  console.error(
-    `backend: ${backend.name} (${backend.reason})${backend.threads ? `, ${backend.threads} thread(s)` : ''}`,
-  );
+  console.error(describeBackend(backend));
   const session =
     request.kind === 'new'
       ? await startRun(runDir, config, dataset)
@@ -230,7 +228,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     intervalStart = { step, time: performance.now() };
     const figures =
       evaluator && step % evaluation.interval === 0
-        ? evaluator.evaluate({ generator: shown, samples: evaluation.samples, seed: 1 })
+        ? await evaluator.evaluate({ generator: shown, samples: evaluation.samples, seed: 1 })
         : undefined;
     const metric = evaluation.keepBest;
     if (figures && metric && isBetter(metric, figures, best)) {

@@ -24,7 +24,7 @@ describe.each([
     const images = datasetImages(test);
     const accuracy = classifierAccuracy(classifier, images, test.labels);
     images.dispose();
-    const baselines = realBaselines(classifier, train, test);
+    const baselines = await realBaselines(classifier, train, test);
     expect(tf.memory().numTensors).toBe(before);
     classifier.dispose();
 

@@ -7,16 +7,17 @@ import { discriminatorAccuracy } from './discriminator-accuracy.js';
 describe('discriminatorAccuracy', () => {
   beforeAll(() => onBackend('wasm', () => undefined));
 
-  it('gives 1/2 to a discriminator that calls everything real, or everything fake', () => {
+  it('gives 1/2 to a discriminator that calls everything real, or everything fake', async () => {
     const discriminator = buildDiscriminator({}, { seed: 1 });
     const out = discriminator.getLayer('d_out');
     const [kernel] = out.getWeights();
     const [reals, fakes] = [fakeReals(6, 1), fakeReals(4, 2)];
     const before = tf.memory().numTensors;
-    const results = [50, -50].map((bias) => {
+    const results = [];
+    for (const bias of [50, -50]) {
       tf.tidy(() => out.setWeights([tf.zerosLike(kernel as tf.Tensor), tf.tensor1d([bias])]));
-      return discriminatorAccuracy(discriminator, reals, fakes, 4);
-    });
+      results.push(await discriminatorAccuracy(discriminator, reals, fakes, 4));
+    }
     expect(results).toEqual([
       { accuracy: 0.5, realsCalledReal: 1, fakesCalledFake: 0 },
       { accuracy: 0.5, realsCalledReal: 0, fakesCalledFake: 1 },

@@ -13,26 +13,26 @@ export interface DiscriminatorAccuracy {
 
 /**
  * The discriminator's accuracy in inference mode (BatchNorm on its moving averages), threshold 0.5,
- * as the training step's `accuracy`. Inputs are read, not disposed.
+ * as the training step's `accuracy`. Inputs are read, not disposed; reads asynchronously (WebGPU).
  * @param reals `[count, 28, 28, 1]` in [-1, 1] (for a conditional discriminator, with their
  *   classes one-hot `[count, classes]`)
  * @param fakes `[count', 28, 28, 1]` in [-1, 1] (with their classes, likewise)
  */
-export function discriminatorAccuracy(
+export async function discriminatorAccuracy(
   discriminator: LayersModel,
   reals: tf.Tensor4D | [tf.Tensor4D, tf.Tensor2D],
   fakes: tf.Tensor4D | [tf.Tensor4D, tf.Tensor2D],
   batchSize = 500,
-): DiscriminatorAccuracy {
-  const share = (images: tf.Tensor | tf.Tensor[], label: 0 | 1) => {
+): Promise<DiscriminatorAccuracy> {
+  const share = async (images: tf.Tensor | tf.Tensor[], label: 0 | 1) => {
     const probabilities = discriminator.predict(images, { batchSize }) as tf.Tensor;
-    const values = probabilities.dataSync();
+    const values = await probabilities.data();
     probabilities.dispose();
     let right = 0;
     for (const p of values) if (label === 1 ? p > 0.5 : p <= 0.5) right++;
     return right / values.length;
   };
-  const realsCalledReal = share(reals, 1);
-  const fakesCalledFake = share(fakes, 0);
+  const realsCalledReal = await share(reals, 1);
+  const fakesCalledFake = await share(fakes, 0);
   return { accuracy: (realsCalledReal + fakesCalledFake) / 2, realsCalledReal, fakesCalledFake };
 }

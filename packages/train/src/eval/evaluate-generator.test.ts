@@ -12,8 +12,8 @@ describe('evaluating a generator (wasm)', () => {
     const discriminator = buildDiscriminator({}, { seed: 2 });
     const before = tf.memory().numTensors;
     const evaluator = await createEvaluator('mnist');
-    const a = evaluator.evaluate({ generator, discriminator, samples: 100, seed: 3 });
-    const b = evaluator.evaluate({ generator, samples: 100, seed: 3 });
+    const a = await evaluator.evaluate({ generator, discriminator, samples: 100, seed: 3 });
+    const b = await evaluator.evaluate({ generator, samples: 100, seed: 3 });
     evaluator.dispose();
     expect(tf.memory().numTensors).toBe(before);
 

@@ -60,7 +60,7 @@ export interface GeneratorEvaluation {
 
 /** A classifier and the real test set loaded once, to evaluate many generators (or checkpoints). */
 export interface GeneratorEvaluator {
-  evaluate(options: EvaluateOptions): GeneratorEvaluation;
+  evaluate(options: EvaluateOptions): Promise<GeneratorEvaluation>;
   /** Frees the classifier and the test images. */
   dispose(): void;
 }
@@ -76,7 +76,7 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
     loadDataset(dataset, 'test'),
   ]);
   const reals = datasetImages(test);
-  const real = scoreAndStatistics(classifier, reals);
+  const real = await scoreAndStatistics(classifier, reals);
   if (
     Math.abs(real.score - cached.realTestClassifierScore) >
     1e-3 * cached.realTestClassifierScore
@@ -94,7 +94,7 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
     realTrainVsTestFrechetDistance: cached.realTrainVsTestFrechetDistance,
   };
   return {
-    evaluate(options) {
+    async evaluate(options) {
       const { generator, discriminator, samples = 10_000, seed = 1, batchSize = 500 } = options;
       if (!Number.isInteger(samples) || samples < 2) {
         throw new Error(`samples must be an integer >= 2, got ${samples}`);
@@ -106,7 +106,9 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
       }
       const fakes = generateInBatches(generator, samples, seed, batchSize, options.onProgress);
       const { probabilities, features } = classifierOutputs(classifier, fakes, batchSize);
-      const judged = discriminator && judge(discriminator, fakes, samples, batchSize);
+      // Read once asynchronously (WebGPU has no synchronous reads in Node); then cached on the CPU.
+      await Promise.all([probabilities.data(), features.data()]);
+      const judged = discriminator && (await judge(discriminator, fakes, samples, batchSize));
       const classes = classCountOf(generator);
       const perClass =
         classes === undefined
@@ -140,7 +142,12 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
   };
 
   /** The discriminator's accuracy; a conditional one sees the reals' labels and the fakes' classes. */
-  function judge(discriminator: LayersModel, fakes: tf.Tensor4D, samples: number, size: number) {
+  async function judge(
+    discriminator: LayersModel,
+    fakes: tf.Tensor4D,
+    samples: number,
+    size: number,
+  ) {
     const classes = classCountOf(discriminator);
     if (classes === undefined) return discriminatorAccuracy(discriminator, reals, fakes, size);
     const labels = [
@@ -148,7 +155,7 @@ export async function createEvaluator(dataset: EvalDataset): Promise<GeneratorEv
       oneHotClasses(sampleClasses(samples, classes), classes),
     ];
     try {
-      return discriminatorAccuracy(
+      return await discriminatorAccuracy(
         discriminator,
         [reals, labels[0] as tf.Tensor2D],
         [fakes, labels[1] as tf.Tensor2D],
@@ -170,7 +177,7 @@ export async function evaluateGenerator(
 ): Promise<GeneratorEvaluation> {
   const evaluator = await createEvaluator(options.dataset);
   try {
-    return evaluator.evaluate(options);
+    return await evaluator.evaluate(options);
   } finally {
     evaluator.dispose();
   }

@@ -18,7 +18,7 @@ describe('the pretrained MNIST generator of @dcgan/models (wasm)', () => {
     expect(shipped).toMatchObject({ dataset: 'mnist', samples: 10_000, seed: 1 });
     const generator = await loadPretrainedGenerator('mnist');
     const evaluator = await createEvaluator('mnist');
-    const sample = evaluator.evaluate({ generator, samples: 2000, seed: shipped.seed });
+    const sample = await evaluator.evaluate({ generator, samples: 2000, seed: shipped.seed });
     evaluator.dispose();
     generator.dispose();
     expect(Math.abs(sample.classifierScore - shipped.classifierScore)).toBeLessThan(0.25);

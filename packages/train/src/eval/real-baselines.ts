@@ -15,12 +15,16 @@ export interface Baselines {
   realTrainVsTestFrechetDistance: number;
 }
 
-/** The classifier's score and feature statistics of images `[count, 28, 28, 1]` in [-1, 1]. */
-export function scoreAndStatistics(
+/**
+ * The classifier's score and feature statistics of images `[count, 28, 28, 1]` in [-1, 1]. Reads
+ * its outputs asynchronously first, so that it runs on backends without synchronous reads (WebGPU).
+ */
+export async function scoreAndStatistics(
   classifier: LayersModel,
   images: tf.Tensor4D,
-): { score: number; statistics: GaussianStatistics } {
+): Promise<{ score: number; statistics: GaussianStatistics }> {
   const { probabilities, features } = classifierOutputs(classifier, images);
+  await Promise.all([probabilities.data(), features.data()]);
   const result = {
     score: classifierScore(probabilities),
     statistics: gaussianStatistics(features),
@@ -33,20 +37,20 @@ export function scoreAndStatistics(
  * The baselines of a data set: the real test set's score, and the Fréchet distance between the
  * first `count` (10,000) real train images and the real test set, as a generator's would be measured.
  */
-export function realBaselines(
+export async function realBaselines(
   classifier: LayersModel,
   train: ImageDataset,
   test: ImageDataset,
   count = 10_000,
-): Baselines {
-  const measure = (dataset: ImageDataset, n: number) => {
+): Promise<Baselines> {
+  const measure = async (dataset: ImageDataset, n: number) => {
     const images = datasetImages(dataset, 0, n);
-    const result = scoreAndStatistics(classifier, images);
+    const result = await scoreAndStatistics(classifier, images);
     images.dispose();
     return result;
   };
-  const real = measure(test, test.count);
-  const trainSet = measure(train, Math.min(count, train.count));
+  const real = await measure(test, test.count);
+  const trainSet = await measure(train, Math.min(count, train.count));
   return {
     realTestClassifierScore: real.score,
     realTrainVsTestFrechetDistance: frechetDistance(trainSet.statistics, real.statistics),
