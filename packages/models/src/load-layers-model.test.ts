@@ -40,6 +40,17 @@ describe('loadLayersModel', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('refuses a layer that asks for more weights than the file holds, before building it', async () => {
+    const artifacts = await artifactsOfSmallModel();
+    const topology = JSON.parse(JSON.stringify(artifacts.modelTopology));
+    topology.config.layers[0].config.units = 100_000_000; // a flipped byte in model.json
+    const before = tf.memory().numTensors;
+    await expect(
+      loadLayersModel(tf.io.fromMemory({ ...artifacts, modelTopology: topology })),
+    ).rejects.toThrow(/asks for at least 100000000 weights, more than the 36 bytes of weights/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('leaves no tensor behind when the weights do not fit the topology', async () => {
     const artifacts = await artifactsOfSmallModel();
     const before = tf.memory().numTensors;

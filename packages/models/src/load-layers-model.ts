@@ -1,5 +1,6 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tf from '@tensorflow/tfjs-layers';
+import { checkTopologySizes } from './check-topology-sizes.js';
 
 /**
  * `tf.loadLayersModel`, without its leak: when the weights do not fit the topology (a name or a
@@ -15,6 +16,7 @@ export async function loadLayersModel(source: string | tfc.io.IOHandler): Promis
       : source;
   if (!handler.load) throw new Error(`${String(source)}: this IO handler cannot load`);
   const artifacts = await handler.load();
+  checkTopologySizes(artifacts, typeof source === 'string' ? source : 'model.json');
   const model = await buildFromTopology(artifacts);
   if (!artifacts.weightData) return model;
   let weights: tfc.NamedTensorMap = {};
