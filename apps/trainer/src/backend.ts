@@ -3,6 +3,7 @@ import '@tensorflow/tfjs';
 import os from 'node:os';
 import { registerWasmTrainingKernels } from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
+import { probeWebgpuAdapter } from './probe-webgpu.js';
 import { MAX_WASM_THREADS, startWasmBackend } from './wasm-threads.js';
 import { findWebgpuAdapter, startWebgpu, stopWebgpu } from './webgpu.js';
 
@@ -91,12 +92,11 @@ function webgpuBackend(adapter: {
 
 /** `auto`'s WebGPU: a hardware adapter only (a software one trains slower than wasm). */
 async function tryHardwareWebgpu(): Promise<ActiveBackend | { error: string }> {
+  const probed = await probeWebgpuAdapter();
+  if ('error' in probed) return probed;
+  if (probed.software) return { error: `the WebGPU adapter ${probed.name} is software` };
   const adapter = await findWebgpuAdapter();
   if ('error' in adapter) return adapter;
-  if (adapter.software) {
-    stopWebgpu();
-    return { error: `the WebGPU adapter ${adapter.name} is software` };
-  }
   const error = await startWebgpu();
   if (error) {
     stopWebgpu();

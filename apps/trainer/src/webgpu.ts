@@ -51,11 +51,14 @@ export async function findWebgpuAdapter(): Promise<WebgpuAdapter | { error: stri
         'Dawn found no WebGPU adapter (no Vulkan, Metal or Direct3D 12 driver; on Linux install libvulkan1 and a Vulkan driver)',
     };
   }
-  const info = adapter.info ?? {};
-  const software = isSoftwareAdapter(info, adapter.isFallbackAdapter);
+  return describeAdapter(adapter.info ?? {}, adapter.isFallbackAdapter);
+}
+
+/** An adapter's name for the run's first line, and whether it is a software one. */
+export function describeAdapter(info: WebgpuAdapterInfo, fallback?: boolean): WebgpuAdapter {
   const kind = [info.vendor, info.architecture].filter(Boolean).join('/');
   const name = `${info.description || info.device || 'unnamed adapter'}${kind ? ` (${kind})` : ''}`;
-  return { name, software };
+  return { name, software: isSoftwareAdapter(info, fallback) };
 }
 
 /**
