@@ -2,7 +2,11 @@ import { SeededRandom } from '@dcgan/data';
 import { buildDiscriminator, buildGenerator, defaultModelConfig } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAverageGenerator, updateAverageGenerator } from './average-generator.js';
+import {
+  averageDecayAt,
+  createAverageGenerator,
+  updateAverageGenerator,
+} from './average-generator.js';
 import { defaultTrainConfig } from './config.js';
 import { createDcgan, disposeDcgan } from './dcgan.js';
 import { fakeReals, onBackend, relativeError, weightValues } from './test-support.js';
@@ -48,6 +52,17 @@ describe('the moving average of the generator', () => {
     generator.dispose();
   });
 
+  it('warms up as TensorFlow does: min(decay, (1 + step) / (10 + step))', () => {
+    expect(averageDecayAt(0.999, 0)).toBeCloseTo(0.1, 12);
+    expect(averageDecayAt(0.999, 90)).toBeCloseTo(0.91, 12);
+    expect(averageDecayAt(0.999, 20_000)).toBe(0.999);
+    expect(averageDecayAt(0.5, 20)).toBe(0.5);
+    // From the first iteration, the initial weights' share of the average: the product of the decays.
+    let initialShare = 1;
+    for (let step = 0; step < 1_000; step++) initialShare *= averageDecayAt(0.999, step);
+    expect(initialShare).toBeLessThan(1e-3);
+  });
+
   it('is updated by the training loop when train.averageDecay is above 0', async () => {
     const dcgan = createDcgan({ ...defaultTrainConfig(), averageDecay: 0.5 }, undefined, {
       generator: buildGenerator(config, { seed: 1 }),
@@ -70,6 +85,24 @@ describe('the moving average of the generator', () => {
     const kernel = 'g_dense/kernel';
     expect(relativeError(now[kernel], start[kernel])).toBeGreaterThan(0);
     expect(relativeError(now[kernel], trained[kernel])).toBeGreaterThan(0);
+    disposeDcgan(dcgan);
+  });
+
+  it('takes the warm-up decay in the loop: after one iteration, 0.1 of the start', async () => {
+    const dcgan = createDcgan({ ...defaultTrainConfig(), averageDecay: 0.999 }, undefined, {
+      generator: buildGenerator(config, { seed: 1 }),
+      discriminator: buildDiscriminator({}, { seed: 2 }),
+    });
+    const average = dcgan.average?.generator;
+    if (!average) throw new Error('createDcgan made no average generator');
+    const kernel = 'g_dense/kernel';
+    const start = weightValues(average)[kernel] as number[];
+    const sampler = { next: () => fakeReals(4, 5) } as Parameters<typeof train>[0]['sampler'];
+    const loop = { dcgan, sampler, noiseRandom: new SeededRandom(6) };
+    await train({ ...loop, config: { iterations: 1, sampleInterval: 1 } });
+    const trained = weightValues(dcgan.generator)[kernel] as number[];
+    const expected = start.map((value, i) => 0.1 * value + 0.9 * (trained[i] as number));
+    expect(relativeError(weightValues(average)[kernel], expected)).toBeLessThan(1e-5);
     disposeDcgan(dcgan);
   });
 });

@@ -46,3 +46,13 @@ function weightOf(model: LayersModel, index: number): tf.Tensor {
   if (!weight) throw new Error(`the average generator has more weights than the generator`);
   return weight.read();
 }
+
+/**
+ * The decay of the update after `step` iterations: `decay`, or less early in a run, as TensorFlow's
+ * `ExponentialMovingAverage` with `num_updates`: min(decay, (1 + step) / (10 + step)). An average
+ * kept from the first iteration then forgets the random initial weights within a few hundred
+ * iterations; at a fixed 0.999 they would still weigh e^-1 after 1,000.
+ */
+export function averageDecayAt(decay: number, step: number): number {
+  return Math.min(decay, (1 + step) / (10 + step));
+}

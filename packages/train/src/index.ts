@@ -1,4 +1,8 @@
-export { createAverageGenerator, updateAverageGenerator } from './average-generator.js';
+export {
+  averageDecayAt,
+  createAverageGenerator,
+  updateAverageGenerator,
+} from './average-generator.js';
 export type { GeneratorInput, RealBatch } from './conditioning.js';
 export { generatorInputSource, imagesOf, nextReals, withClassesOf } from './conditioning.js';
 export type { TrainConfig } from './config.js';

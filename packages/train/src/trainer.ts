@@ -1,6 +1,6 @@
 import type { BatchSampler, SeededRandom } from '@dcgan/data';
 import * as tf from '@tensorflow/tfjs-core';
-import { updateAverageGenerator } from './average-generator.js';
+import { averageDecayAt, updateAverageGenerator } from './average-generator.js';
 import { generatorInputSource, nextReals } from './conditioning.js';
 import type { TrainConfig } from './config.js';
 import type { Dcgan } from './dcgan.js';
@@ -61,7 +61,8 @@ export async function train(options: {
     const metrics = await trainStep(dcgan, reals, noise);
     tf.dispose(reals);
     if (dcgan.average) {
-      updateAverageGenerator(dcgan.average.generator, dcgan.generator, dcgan.average.decay);
+      const decay = averageDecayAt(dcgan.average.decay, step);
+      updateAverageGenerator(dcgan.average.generator, dcgan.generator, decay);
     }
     step++;
     if (!Object.values(metrics).every(Number.isFinite)) throw new NonFiniteLossError(step, metrics);
