@@ -3,7 +3,6 @@ import { createBatchSampler, type ImageDataset, loadDataset, SeededRandom } from
 import { buildDiscriminator, buildGenerator, generatorInputs } from '@dcgan/models/node';
 import {
   type CheckpointState,
-  checkTrainConfig,
   createDcgan,
   createEvaluator,
   type Dcgan,
@@ -23,20 +22,14 @@ import { type BackendChoice, describeBackend, startBackend } from '../backend.js
 import { checkLabels, checkLabelsExist } from '../conditional.js';
 import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
 import { createProgress } from '../progress.js';
-import {
-  checkEvalConfig,
-  defaultEvalConfig,
-  type KeepBestMetric,
-  type RunConfig,
-} from '../run-config.js';
+import { resumedConfig } from '../resumed-config.js';
+import { defaultEvalConfig, type KeepBestMetric, type RunConfig } from '../run-config.js';
 import {
   appendMetrics,
   createRunDir,
   listSampleGrids,
-  readRunConfig,
   runPaths,
   truncateMetrics,
-  writeRunConfig,
 } from '../run-files.js';
 
 /** Seeds derived from the run's seed, one per random stream, so that each can be resumed alone. */
@@ -101,35 +94,6 @@ interface Session {
   noiseRandom: SeededRandom;
   startStep: number;
 }
-
-/** The run's config with the changes `--resume` asked for, written back to `config.json`. */
-async function resumedConfig(
-  request: Extract<TrainRequest, { kind: 'resume' }>,
-): Promise<RunConfig> {
-  const config = await readRunConfig(request.runDir);
-  const changes = Object.entries(request.train) as [keyof TrainConfig, number][];
-  const { keepBest } = request;
-  if (changes.length === 0 && keepBest === undefined) return config;
-  for (const [key, value] of changes) {
-    if (value === config.train[key]) continue;
-    if (key !== 'iterations')
-      console.error(
-        `${describeField(key)} ${config.train[key]} -> ${value} from the last checkpoint on`,
-      );
-    (config.train[key] as number) = value;
-  }
-  if (keepBest !== undefined) config.eval = { ...config.eval, keepBest };
-  checkTrainConfig(config.train);
-  checkEvalConfig(config);
-  await writeRunConfig(request.runDir, config);
-  return config;
-}
-
-/** `generatorLearningRate` as `generator learning rate`; the average decay by its full name. */
-const describeField = (key: keyof TrainConfig) =>
-  key === 'averageDecay'
-    ? 'generator average decay'
-    : key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 async function startRun(
   runDir: string,
@@ -302,7 +266,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
  * What a long run must keep flat: TensorFlow.js's live tensors (constant after the first interval
  * unless something leaks) and the process's resident memory in bytes.
  */
-export const memoryFigures = () => ({
+const memoryFigures = () => ({
   numTensors: tf.memory().numTensors,
   rss: process.memoryUsage().rss,
 });
