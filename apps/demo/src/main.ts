@@ -5,7 +5,7 @@ import { GENERATOR_SHAPES, loadModel, loadPretrainedGenerator } from '@dcgan/mod
 import { isSoftwareWebgl, startBackend } from './backend.js';
 import { element } from './dom.js';
 import { setUpGeneratePanel } from './generate-panel.js';
-import { modelUrl, PRETRAINED_LABEL } from './model-source.js';
+import { modelUrl, pretrainedLabel, pretrainedName } from './model-source.js';
 import { showError } from './show-error.js';
 import { setUpTrainPanel } from './train-panel.js';
 
@@ -41,19 +41,20 @@ async function main(): Promise<void> {
   setUpTrainPanel(generatePanel);
 
   const url = modelUrl(location);
-  element('#model-url').textContent = url ?? PRETRAINED_LABEL;
   element('#model-status').textContent = '(loading…)';
   try {
-    const generator = url
-      ? await loadModel(url, GENERATOR_SHAPES, url)
-      : await loadPretrainedGenerator('mnist');
+    const name = url ? undefined : pretrainedName(location);
+    element('#model-url').textContent = name ? pretrainedLabel(name) : (url as string);
+    const generator = name
+      ? await loadPretrainedGenerator(name)
+      : await loadModel(url as string, GENERATOR_SHAPES, url);
     generatePanel.use(generator, '(loaded)');
   } catch (error) {
     element('#model-status').textContent = '(not loaded)';
     showError(
       'Cannot load the generator',
       error,
-      'Check the ?model= URL (the model.json of a generator [batch, 100] -> [batch, 28, 28, 1]), or open the page without it. Training below still works.',
+      'Check the ?model= URL (the model.json of a generator [batch, 100] -> [batch, 28, 28, 1]) or the ?pretrained= name, or open the page without them. Training below still works.',
     );
   }
 }

@@ -1,7 +1,12 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildGenerator, generate, saveModelToDir } from '@dcgan/models/node';
+import {
+  buildGenerator,
+  generate,
+  loadPretrainedGenerator,
+  saveModelToDir,
+} from '@dcgan/models/node';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +28,7 @@ describe('components that load their generator from one tag, and the digit picke
   let browser: Browser;
   let files: Record<string, Buffer>;
   let sevens: number[];
+  let pretrainedSevens: number[];
 
   beforeAll(async () => {
     await tf.setBackend('cpu');
@@ -38,6 +44,11 @@ describe('components that load their generator from one tag, and the digit picke
     const images = generate(generator, 16, { seed: 1, classes: 7 });
     sevens = Array.from(images.dataSync());
     images.dispose();
+    const pretrained = await loadPretrainedGenerator('mnist-conditional');
+    const drawn = generate(pretrained, 16, { seed: 1, classes: 7 });
+    pretrainedSevens = Array.from(drawn.dataSync());
+    drawn.dispose();
+    pretrained.dispose();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -122,5 +133,27 @@ describe('components that load their generator from one tag, and the digit picke
     expect(await plain.page.isDisabled('#digit')).toBe(true);
     expect(await plain.page.isDisabled('#walk-from')).toBe(true);
     await plain.page.close();
+  });
+
+  it('loads the pretrained conditional generator with ?pretrained=, and names an unknown one', async () => {
+    const { page, errors } = await openPage(browser, `${baseUrl}?pretrained=mnist-conditional`);
+    await drawnValues(page, '#grid');
+    expect(await page.textContent('#model-url')).toBe(
+      'pretrained conditional MNIST generator of @dcgan/models',
+    );
+    expect(await page.textContent('#model-status')).toBe('(loaded, conditional: 10 digits)');
+    const drawn = await drawnAfter(page, '#grid', () => page.selectOption('#digit', '7'));
+    expect(maxDifference(drawn, pretrainedSevens)).toBeLessThan(1e-4);
+    await screenshot(page, 'demo-pretrained-conditional');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const unknown = await openPage(browser, `${baseUrl}?pretrained=cifar`);
+    await unknown.page.waitForSelector('#error:not([hidden])');
+    expect(await unknown.page.textContent('#error')).toContain(
+      '?pretrained=cifar: no such pretrained generator (expected mnist, mnist-conditional)',
+    );
+    expect(await unknown.page.textContent('#model-status')).toBe('(not loaded)');
+    await unknown.page.close();
   });
 });

@@ -114,6 +114,11 @@ export function setWasmThreads(threads: number): void {
   wasmThreads = threads;
 }
 
+/** The wasm backend's thread count: `--threads`, or one a core (at most 8). */
+export function wasmThreadCount(): number {
+  return wasmThreads;
+}
+
 async function startWasm(): Promise<Omit<ActiveBackend, 'reason'>> {
   // The training kernels replace some of the backend's own, so they register after its import.
   await import('@tensorflow/tfjs-backend-wasm');

@@ -279,6 +279,11 @@ program
   .option('--iterations <n>', 'timed iterations (median reported)', integer('--iterations', 1), 5)
   .option('--json', 'one JSON object a backend, a line each')
   .option('--profile', 'time each kernel of one iteration instead')
+  .option(
+    '--compare [command]',
+    'interleave rounds of the wasm bench with a reference bench (default ../shared/reference/torch-bench)',
+  )
+  .option('--rounds <n>', 'rounds of --compare (medians reported)', integer('--rounds', 1), 3)
   .action(
     async (options: {
       backends?: string;
@@ -286,6 +291,8 @@ program
       iterations: number;
       json?: boolean;
       profile?: boolean;
+      compare?: string | true;
+      rounds: number;
     }) => {
       await runBench(options);
     },

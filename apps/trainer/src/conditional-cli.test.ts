@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdx } from '@dcgan/data';
 import { resolveDataDir } from '@dcgan/data/node';
 import { decode } from 'fast-png';
+import { gunzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, tinyRun } from './cli-test-support.js';
 
@@ -49,6 +51,34 @@ describe('dcgan train --conditional, then sample and eval it', () => {
     expect((await sample('all.png', [])).size).toEqual([side(10), side(10)]);
   });
 
+  it('writes the classes as an IDX file of labels beside IDX samples', async () => {
+    const out = join(await tempDir(), 'digits.idx.gz');
+    const result = await runCli([
+      'sample',
+      run,
+      '--classes',
+      '3,5',
+      '--count',
+      '6',
+      '--out',
+      out,
+      '--backend',
+      'wasm',
+    ]);
+    expect(result.code, result.output).toBe(0);
+    const labelsFile = join(dirname(out), 'digits-labels.idx.gz');
+    expect(result.output).toContain(`(labels in ${labelsFile})`);
+    const images = parseIdx(gunzipSync(new Uint8Array(await readFile(out))), out, IDX_IMAGES_MAGIC);
+    const labels = parseIdx(
+      gunzipSync(new Uint8Array(await readFile(labelsFile))),
+      labelsFile,
+      IDX_LABELS_MAGIC,
+    );
+    expect(images.shape).toEqual([6, 28, 28]);
+    expect(labels.shape).toEqual([6]);
+    expect(Array.from(labels.data)).toEqual([3, 3, 3, 5, 5, 5]);
+  });
+
   it('refuses a class out of range, and --class on an unconditional generator', async () => {
     const out = join(await tempDir(), 'x.png');
     const beyond = await runCli([
@@ -88,6 +118,22 @@ describe('dcgan train --conditional, then sample and eval it', () => {
     expect(evaluation.classAccuracy).toHaveLength(10);
     expect(evaluation.meanClassAccuracy).toBeGreaterThanOrEqual(0);
     expect(evaluation.classifierScore).toBeGreaterThanOrEqual(1);
+  });
+
+  it('evaluates the pretrained conditional generator: the digits asked for', async () => {
+    const out = join(await tempDir(), 'eval.json');
+    const { code, output } = await runCli(
+      ['eval', '--pretrained', 'mnist-conditional', '--samples', '200', '--out', out].concat([
+        '--backend',
+        'wasm',
+      ]),
+    );
+    expect(code, output).toBe(0);
+    expect(output).toContain('the pretrained mnist-conditional generator of @dcgan/models');
+    const evaluation = JSON.parse(await readFile(out, 'utf8'));
+    // The shipped generator: 99% on 10,000 samples (its eval.json); a broken one reads near 10%.
+    expect(evaluation.meanClassAccuracy).toBeGreaterThan(0.9);
+    expect(evaluation.classifierScore).toBeGreaterThan(8);
   });
 
   it('names a data folder without labels', async () => {

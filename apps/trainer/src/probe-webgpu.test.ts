@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './cli-test-support.js';
-import { probeWebgpuAdapter } from './probe-webgpu.js';
+import { parseProbeOutput, probeWebgpuAdapter } from './probe-webgpu.js';
 import { findWebgpuAdapter, stopWebgpu } from './webgpu.js';
 
 describe("auto's WebGPU probe", () => {
@@ -21,5 +21,27 @@ describe("auto's WebGPU probe", () => {
     expect(first).toMatch(/^backend: \S+ \(auto: /);
     // On this machine's SwiftShader (or none), auto never takes WebGPU.
     expect(first).not.toMatch(/^backend: webgpu/);
+  });
+});
+
+describe('the probe answer', () => {
+  it('reads the last line, skipping what a driver printed before it', () => {
+    const info = { vendor: 'google', architecture: '', device: 'x', description: 'SwiftShader' };
+    expect(
+      parseProbeOutput(`Warning: Vulkan\n${JSON.stringify({ info, fallback: true })}`),
+    ).toEqual({ adapter: { info, fallback: true } });
+    expect(parseProbeOutput('null')).toEqual({ adapter: null });
+  });
+
+  it('says when there is no answer, instead of throwing', () => {
+    expect(parseProbeOutput('')).toEqual({
+      error: `Dawn's adapter probe gave no answer (its output ended "")`,
+    });
+    expect(parseProbeOutput('Segmentation fault {')).toMatchObject({
+      error: expect.stringContaining('Segmentation fault {'),
+    });
+    expect(parseProbeOutput('{"fallback": true}')).toMatchObject({
+      error: expect.stringContaining('gave no answer'),
+    });
   });
 });

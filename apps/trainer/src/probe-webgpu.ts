@@ -38,12 +38,34 @@ export async function probeWebgpuAdapter(
     );
   });
   if (output instanceof Error) return { error: `Dawn's adapter probe failed (${output.message})` };
-  const found = JSON.parse(output) as { info: WebgpuAdapterInfo; fallback?: boolean } | null;
-  if (!found) {
+  const found = parseProbeOutput(output);
+  if ('error' in found) return found;
+  if (!found.adapter) {
     return {
       error:
         'Dawn found no WebGPU adapter (no Vulkan, Metal or Direct3D 12 driver; on Linux install libvulkan1 and a Vulkan driver)',
     };
   }
-  return describeAdapter(found.info, found.fallback);
+  return describeAdapter(found.adapter.info, found.adapter.fallback);
+}
+
+/**
+ * The probe's answer: its last line, `{ info, fallback }` or `null` (lines a driver may print
+ * before it are skipped), or why there is none.
+ */
+export function parseProbeOutput(
+  output: string,
+): { adapter: { info: WebgpuAdapterInfo; fallback?: boolean } | null } | { error: string } {
+  const last = output.trim().split('\n').at(-1) ?? '';
+  try {
+    const parsed = JSON.parse(last) as { info?: WebgpuAdapterInfo; fallback?: boolean } | null;
+    if (parsed === null) return { adapter: null };
+    if (typeof parsed === 'object' && parsed.info && typeof parsed.info === 'object')
+      return { adapter: { info: parsed.info, fallback: parsed.fallback } };
+  } catch {
+    // reported below
+  }
+  return {
+    error: `Dawn's adapter probe gave no answer (its output ended ${JSON.stringify(last.slice(-120))})`,
+  };
 }

@@ -15,6 +15,10 @@ const PRETRAINED = {
     model: new URL('../pretrained/mnist/model.json', import.meta.url),
     weights: new URL('../pretrained/mnist/weights.bin', import.meta.url),
   },
+  'mnist-conditional': {
+    model: new URL('../pretrained/mnist-conditional/model.json', import.meta.url),
+    weights: new URL('../pretrained/mnist-conditional/weights.bin', import.meta.url),
+  },
 };
 
 /** The name of a generator that ships with @dcgan/models. */
@@ -24,7 +28,7 @@ export type PretrainedName = keyof typeof PRETRAINED;
 export const PRETRAINED_NAMES = Object.keys(PRETRAINED) as PretrainedName[];
 
 /** Generators the project means to ship, named in the error when asked for before they exist. */
-const PLANNED_NAMES: string[] = ['mnist-conditional', 'fashion-conditional'];
+const PLANNED_NAMES: string[] = ['fashion-conditional'];
 
 /**
  * Loads a generator trained by the project (`packages/models/pretrained/<name>/README.md` says how,

@@ -73,7 +73,9 @@ export async function runEval(request: EvalRequest): Promise<GeneratorEvaluation
     });
     const out = request.out ?? (checkpoint && join(checkpoint, 'eval.json'));
     if (out) await writeFileAtomic(out, `${JSON.stringify(evaluation, null, 2)}\n`);
-    const name = generatorDir ?? `the pretrained ${data} generator of @dcgan/models`;
+    const name =
+      generatorDir ??
+      `the pretrained ${(source as { pretrained: PretrainedName }).pretrained} generator of @dcgan/models`;
     console.log(formatEvaluation(evaluation, name, out));
     return evaluation;
   } finally {

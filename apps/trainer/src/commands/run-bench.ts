@@ -1,6 +1,7 @@
-import { BACKENDS, type BackendChoice } from '../backend.js';
+import { BACKENDS, type BackendChoice, wasmThreadCount } from '../backend.js';
 import { findWebgpuAdapter } from '../webgpu.js';
-import { type BenchResult, benchBackend, profileIteration } from './bench.js';
+import { type BenchResult, benchBackend, type ProfileRow, profileIteration } from './bench.js';
+import { compareRounds, defaultReference, summarizeRounds } from './bench-compare.js';
 
 /** Backends benched by default: the native ones when installed, WebGPU when Dawn finds an adapter, then wasm. */
 async function installedBackends(): Promise<BackendChoice[]> {
@@ -20,27 +21,22 @@ async function installedBackends(): Promise<BackendChoice[]> {
   return [...found, 'wasm'];
 }
 
-/** `dcgan bench`: prints speed figures (or a kernel profile) for each backend. */
+/** `dcgan bench`: prints speed figures (or a kernel profile, or a comparison) for each backend. */
 export async function runBench(options: {
   backends?: string;
   batchSize: number;
   iterations: number;
   json?: boolean;
   profile?: boolean;
+  compare?: string | true;
+  rounds: number;
 }): Promise<void> {
+  if (options.compare !== undefined) return runCompare({ ...options, compare: options.compare });
   const backends = options.backends ? parseBackends(options.backends) : await installedBackends();
   for (const backend of backends) {
     if (options.profile) {
-      const rows = await profileIteration(backend, options.batchSize);
-      const total = rows.reduce((sum, r) => sum + r.ms, 0);
-      console.log(
-        `kernel profile of one iteration on ${backend}, batch ${options.batchSize}: ${total.toFixed(0)} ms in kernels`,
-      );
-      for (const r of rows.filter((r) => r.ms >= total / 1000)) {
-        console.log(
-          `  ${r.kernel.padEnd(24)} ${String(r.calls).padStart(5)} calls ${r.ms.toFixed(1).padStart(9)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`,
-        );
-      }
+      const { rows, wallMs } = await profileIteration(backend, options.batchSize);
+      console.log(formatProfile(backend, options.batchSize, rows, wallMs));
       continue;
     }
     const result = await benchBackend(backend, {
@@ -50,6 +46,75 @@ export async function runBench(options: {
     });
     console.log(options.json ? JSON.stringify(result) : formatResult(result));
   }
+}
+
+/** The per-kernel table (kernels above 0.1% of the iteration) and the time outside kernels. */
+export function formatProfile(
+  backend: string,
+  batchSize: number,
+  rows: ProfileRow[],
+  wallMs: number,
+): string {
+  const inKernels = rows.reduce((sum, r) => sum + r.ms, 0);
+  const outside = Math.max(0, wallMs - inKernels);
+  const line = (name: string, calls: string, ms: number) =>
+    `  ${name.padEnd(24)} ${calls.padStart(5)} ${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / wallMs).toFixed(1).padStart(5)}%`;
+  return [
+    `kernel profile of one iteration on ${backend}, batch ${batchSize}: ${wallMs.toFixed(0)} ms, ` +
+      `${inKernels.toFixed(0)} ms in kernels`,
+    ...rows
+      .filter((r) => r.ms >= wallMs / 1000)
+      .map((r) => line(r.kernel, `${r.calls} calls`.padStart(11), r.ms)),
+    line('(outside kernels)', '', outside),
+  ].join('\n');
+}
+
+async function runCompare(options: {
+  compare: string | true;
+  rounds: number;
+  iterations: number;
+  batchSize: number;
+  json?: boolean;
+}): Promise<void> {
+  const reference = options.compare === true ? defaultReference() : options.compare;
+  if (!reference)
+    throw new Error(
+      '--compare: no reference found at ../shared/reference/torch-bench beside the repository; ' +
+        'give its command: --compare PATH (it must print one JSON line with iterationsPerSecond, ' +
+        'inferenceImagesPerSecond and batchSize)',
+    );
+  const threads = wasmThreadCount();
+  console.log(
+    `wasm (${threads} thread${threads === 1 ? '' : 's'}) against ${reference} ${threads}, ` +
+      `${options.rounds} round${options.rounds === 1 ? '' : 's'}`,
+  );
+  const rounds = await compareRounds({
+    reference,
+    rounds: options.rounds,
+    threads,
+    batchSize: options.batchSize,
+    iterations: options.iterations,
+    onRound: ({ project, reference: theirs }, i) =>
+      console.log(
+        options.json
+          ? JSON.stringify({ round: i + 1, project, reference: theirs })
+          : `round ${i + 1}: project ${project.iterationsPerSecond.toFixed(3)} iterations/s, ` +
+              `${project.inferenceImagesPerSecond.toFixed(0)} images/s inference; ` +
+              `${theirs.reference} ${theirs.iterationsPerSecond.toFixed(3)} iterations/s, ` +
+              `${theirs.inferenceImagesPerSecond.toFixed(0)} images/s inference`,
+      ),
+  });
+  const summary = summarizeRounds(rounds);
+  console.log(
+    options.json
+      ? JSON.stringify(summary)
+      : `median of ${rounds.length} rounds: training ${summary.project.iterationsPerSecond.toFixed(3)} ` +
+          `against ${summary.reference.iterationsPerSecond.toFixed(3)} iterations/s ` +
+          `(ratio ${summary.trainingRatio.toFixed(2)}), inference ` +
+          `${summary.project.inferenceImagesPerSecond.toFixed(0)} against ` +
+          `${summary.reference.inferenceImagesPerSecond.toFixed(0)} images/s ` +
+          `(ratio ${summary.inferenceRatio.toFixed(2)}); ratios are medians of each round's`,
+  );
 }
 
 function parseBackends(text: string): BackendChoice[] {

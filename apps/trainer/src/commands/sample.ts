@@ -45,6 +45,14 @@ export function sampleFormat(out: string): 'png' | 'idx' | 'idx.gz' {
 }
 
 /**
+ * Where a conditional generator's samples keep their classes: an IDX file of labels beside the
+ * images, as MNIST's are, `-labels` before the ending (`digits.idx` -> `digits-labels.idx`).
+ */
+export function labelsPath(out: string): string {
+  return out.replace(/\.idx(\.gz)?$/, (ending) => `-labels${ending}`);
+}
+
+/**
  * Finds the generator folder of a run folder (its newest intact checkpoint), a checkpoint folder
  * (checked against its manifest) or a model folder. A checkpoint's moving average of the generator comes first, unless `average` is false.
  */
@@ -86,9 +94,12 @@ export async function runSample(request: SampleRequest): Promise<void> {
   if (format === 'png') {
     await writeGridPng(request.out, gridFromValues(values, count, height, { scale: 2, columns }));
   } else {
-    const idx = encodeIdx([count, height, width], unscaleToBytes(values));
-    await writeFileAtomic(request.out, format === 'idx.gz' ? gzipSync(idx) : idx);
+    const write = (file: string, idx: Uint8Array) =>
+      writeFileAtomic(file, format === 'idx.gz' ? gzipSync(idx) : idx);
+    await write(request.out, encodeIdx([count, height, width], unscaleToBytes(values)));
+    if (classes) await write(labelsPath(request.out), encodeIdx([count], Uint8Array.from(classes)));
   }
   const drawn = classes ? `, classes ${[...new Set(classes)].join(', ')}` : '';
-  console.error(`wrote ${count} samples to ${request.out}${drawn}`);
+  const labels = classes && format !== 'png' ? ` (labels in ${labelsPath(request.out)})` : '';
+  console.error(`wrote ${count} samples to ${request.out}${labels}${drawn}`);
 }

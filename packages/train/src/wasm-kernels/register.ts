@@ -7,6 +7,7 @@ import { leakyReluKernel } from './leaky-relu.js';
 import { leakyReluGradient } from './leaky-relu-gradient.js';
 import { untransposedMatMulKernel } from './mat-mul.js';
 import { leadingReductionKernel } from './reduce-leading.js';
+import { sharedIdentityKernel } from './shared-identity.js';
 
 const registered = new Set<string>();
 
@@ -16,7 +17,8 @@ const registered = new Set<string>();
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose), which it has only as a slow direct loop;
  * matrix multiplies with transposed operands, which it runs 10 to 20 times slower; Sum and Mean
  * over leading axes, which it runs through a transpose; and LeakyRelu and BatchNorm, whose own loops
- * are slower than XNNPACK's element-wise passes. Also replaces
+ * are slower than XNNPACK's element-wise passes; and Identity and same-type Cast, which it runs as
+ * copies. Also replaces
  * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend).
  * Safe to call twice.
  * Call it from the app that chose the wasm backend, before training.
@@ -33,6 +35,8 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): void {
   replaceKernel('_FusedMatMul', backendName, untransposedMatMulKernel);
   replaceKernel('LeakyRelu', backendName, leakyReluKernel);
   replaceKernel('FusedBatchNorm', backendName, batchNormKernel);
+  replaceKernel('Identity', backendName, sharedIdentityKernel);
+  replaceKernel('Cast', backendName, sharedIdentityKernel);
   if (!tf.getKernel('Conv2DBackpropFilter', backendName)) {
     tf.registerKernel(conv2dBackpropFilterKernel(backendName));
   }
