@@ -1,16 +1,74 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './heap.js';
+import { type NativeKernels, nativeKernels } from './native-kernels.js';
 
 /** Rows (output positions) gathered together: one cache line of each patch column per block. */
 const BLOCK = 16;
 
+/** The part of tfjs-wasm's backend that gives where a tensor lies in its memory. */
+interface OffsetBackend extends WasmHeapBackend {
+  getMemoryOffset(dataId: tf.DataId): number;
+  disposeData(dataId: tf.DataId): boolean;
+}
+
 /**
- * Gathers convolution patches in JavaScript, straight from and into wasm memory, already
- * transposed: patchesᵀ `[kh*kw*inC, batch*outH*outW]` of x `[batch, inH, inW, inC]`, zeros where
- * they fall in the padding. One blocked pass, where the backend's Pad, strided slices, Concat and
- * Transpose took eleven.
+ * Gathers convolution patches straight from and into wasm memory, already transposed: patchesᵀ
+ * `[kh*kw*inC, batch*outH*outW]` of x `[batch, inH, inW, inC]`, zeros where they fall in the
+ * padding. One blocked pass, where the backend's Pad, strided slices, Concat and Transpose took
+ * eleven: in native/kernels.c (SIMD128, 4x4 tiles transposed in registers) where tfjs-wasm's
+ * memory can be reached, in JavaScript otherwise (or when `native` is false).
  */
 export function im2colTransposed(
+  backend: WasmHeapBackend,
+  x: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  native = true,
+): tf.TensorInfo {
+  const kernels = native ? nativeKernels(backend as unknown as tf.KernelBackend) : undefined;
+  return kernels
+    ? im2colNative(kernels, backend as OffsetBackend, x, info)
+    : im2colJavaScript(backend, x, info);
+}
+
+function im2colNative(
+  kernels: NativeKernels,
+  backend: OffsetBackend,
+  x: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
+  const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+  const out = backend.makeOutput(
+    [filterHeight * filterWidth * inChannels, batchSize * outHeight * outWidth],
+    'float32',
+  );
+  // inC zeros (the padding's patch), then room for the kernel's table of BLOCK row pointers.
+  const scratch = backend.makeOutput([inChannels + BLOCK], 'float32');
+  backend.typedArrayFromHeap(scratch).fill(0);
+  const zeros = backend.getMemoryOffset(scratch.dataId);
+  kernels.im2col_transposed(
+    backend.getMemoryOffset(x.dataId),
+    backend.getMemoryOffset(out.dataId),
+    zeros,
+    zeros + 4 * inChannels,
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+    padInfo.top,
+    padInfo.left,
+  );
+  backend.disposeData(scratch.dataId);
+  return out;
+}
+
+function im2colJavaScript(
   backend: WasmHeapBackend,
   x: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,

@@ -1,0 +1,64 @@
+// Kernels of @dcgan/train that tfjs-wasm lacks, compiled to WebAssembly SIMD128 by
+// ../scripts/build-native.sh (clang and wasm-ld of Debian's clang and lld packages). They run in
+// tfjs-wasm's own memory, imported: every pointer is a byte offset of a tensor that tfjs-wasm
+// allocated. Nothing here may use memory of its own (no static data, no stack: no arrays, no
+// address taken), which the build script checks.
+#include <wasm_simd128.h>
+
+#define BLOCK 16
+
+/*
+ * Gathers convolution patches already transposed: out `[kh*kw*inC, rows]` of x
+ * `[batch, inH, inW, inC]`, rows = batch*outH*outW, zeros where a patch falls in the padding.
+ * `zeros` holds inC zeros; `table` has room for BLOCK pointers. A block of 16 rows is gathered a
+ * tap at a time: 4x4 tiles read as 4 rows' 4 channels, transposed in registers, written as 4
+ * channels' 4 rows, so each output row gets one whole cache line a block.
+ */
+__attribute__((export_name("im2col_transposed"))) void im2col_transposed(
+    const float *x, float *out, const float *zeros, const float **table, int batch, int inH,
+    int inW, int inC, int outH, int outW, int kh, int kw, int strideH, int strideW, int padTop,
+    int padLeft) {
+  const int rows = batch * outH * outW;
+  for (int first = 0; first < rows; first += BLOCK) {
+    const int count = rows - first < BLOCK ? rows - first : BLOCK;
+    for (int ky = 0; ky < kh; ky++) {
+      for (int kx = 0; kx < kw; kx++) {
+        for (int i = 0; i < count; i++) {
+          const int r = first + i;
+          const int ox = r % outW;
+          const int oy = (r / outW) % outH;
+          const int b = r / (outW * outH);
+          const int y = oy * strideH + ky - padTop;
+          const int xx = ox * strideW + kx - padLeft;
+          const int inside = y >= 0 && y < inH && xx >= 0 && xx < inW;
+          table[i] = inside ? x + ((b * inH + y) * inW + xx) * inC : zeros;
+        }
+        float *target = out + (ky * kw + kx) * inC * rows + first;
+        int c = 0;
+        if (count == BLOCK) {
+          for (; c + 4 <= inC; c += 4) {
+            float *row0 = target + c * rows;
+            for (int i = 0; i < BLOCK; i += 4) {
+              const v128_t a = wasm_v128_load(table[i] + c);
+              const v128_t b = wasm_v128_load(table[i + 1] + c);
+              const v128_t d = wasm_v128_load(table[i + 2] + c);
+              const v128_t e = wasm_v128_load(table[i + 3] + c);
+              const v128_t ab01 = wasm_i32x4_shuffle(a, b, 0, 4, 1, 5);
+              const v128_t ab23 = wasm_i32x4_shuffle(a, b, 2, 6, 3, 7);
+              const v128_t de01 = wasm_i32x4_shuffle(d, e, 0, 4, 1, 5);
+              const v128_t de23 = wasm_i32x4_shuffle(d, e, 2, 6, 3, 7);
+              wasm_v128_store(row0 + i, wasm_i32x4_shuffle(ab01, de01, 0, 1, 4, 5));
+              wasm_v128_store(row0 + rows + i, wasm_i32x4_shuffle(ab01, de01, 2, 3, 6, 7));
+              wasm_v128_store(row0 + 2 * rows + i, wasm_i32x4_shuffle(ab23, de23, 0, 1, 4, 5));
+              wasm_v128_store(row0 + 3 * rows + i, wasm_i32x4_shuffle(ab23, de23, 2, 3, 6, 7));
+            }
+          }
+        }
+        for (; c < inC; c++) {
+          float *row = target + c * rows;
+          for (int i = 0; i < count; i++) row[i] = table[i][c];
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { NATIVE_PLAIN, NATIVE_SHARED } from './native-module.js';
+
+/** The exports of native/kernels.c (pointers are byte offsets in tfjs-wasm's memory). */
+export interface NativeKernels {
+  im2col_transposed(
+    x: number,
+    out: number,
+    zeros: number,
+    table: number,
+    batch: number,
+    inHeight: number,
+    inWidth: number,
+    inChannels: number,
+    outHeight: number,
+    outWidth: number,
+    filterHeight: number,
+    filterWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+}
+
+/** The parts of tfjs-wasm's Emscripten module where its memory can be found, by build. */
+interface EmscriptenModule {
+  wasmMemory?: WebAssembly.Memory;
+  asm?: { memory?: WebAssembly.Memory };
+  wasmExports?: { memory?: WebAssembly.Memory };
+}
+
+const instances = new WeakMap<object, NativeKernels | null>();
+
+/**
+ * The kernels of native/kernels.c, instantiated once a backend in tfjs-wasm's own memory (shared in
+ * its threaded build), so that they read and write its tensors in place. Undefined where that
+ * memory cannot be reached (another build of tfjs-wasm): callers then use their JavaScript path.
+ */
+export function nativeKernels(backend: tf.KernelBackend): NativeKernels | undefined {
+  const module = (backend as unknown as { wasm?: EmscriptenModule }).wasm;
+  if (!module) return undefined;
+  let kernels = instances.get(module);
+  if (kernels === undefined) {
+    kernels = instantiate(module);
+    instances.set(module, kernels);
+  }
+  return kernels ?? undefined;
+}
+
+function instantiate(module: EmscriptenModule): NativeKernels | null {
+  const memory = module.wasmMemory ?? module.asm?.memory ?? module.wasmExports?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return null;
+  const shared =
+    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = Uint8Array.from(atob(shared ? NATIVE_SHARED : NATIVE_PLAIN), (c) =>
+    c.charCodeAt(0),
+  );
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports as unknown as NativeKernels;
+  } catch {
+    // A memory this build cannot import (no SIMD128, another memory type): the JavaScript path.
+    return null;
+  }
+}
