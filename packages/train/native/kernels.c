@@ -62,3 +62,36 @@ __attribute__((export_name("im2col_transposed"))) void im2col_transposed(
     }
   }
 }
+
+/*
+ * The transposed convolution's scatter: dx `[batch, inH, inW, inC]` (zeroed here) receives, for
+ * each dy position (b, oy, ox) and filter tap (ky, kx), the inC values of cols
+ * `[batch*outH*outW, kh*kw*inC]` at input position (oy*strideH + ky - padTop,
+ * ox*strideW + kx - padLeft) when it lies inside. Taps are added in a fixed order.
+ */
+__attribute__((export_name("col2im_add"))) void col2im_add(
+    const float *cols, float *dx, int batch, int inH, int inW, int inC, int outH, int outW,
+    int kh, int kw, int strideH, int strideW, int padTop, int padLeft) {
+  const int size = batch * inH * inW * inC;
+  for (int i = 0; i < size; i++) dx[i] = 0;
+  const float *source = cols;
+  for (int b = 0; b < batch; b++) {
+    for (int oy = 0; oy < outH; oy++) {
+      for (int ox = 0; ox < outW; ox++) {
+        for (int ky = 0; ky < kh; ky++) {
+          const int y = oy * strideH + ky - padTop;
+          for (int kx = 0; kx < kw; kx++, source += inC) {
+            const int x = ox * strideW + kx - padLeft;
+            if (y < 0 || y >= inH || x < 0 || x >= inW) continue;
+            float *target = dx + ((b * inH + y) * inW + x) * inC;
+            int c = 0;
+            for (; c + 4 <= inC; c += 4)
+              wasm_v128_store(target + c, wasm_f32x4_add(wasm_v128_load(target + c),
+                                                         wasm_v128_load(source + c)));
+            for (; c < inC; c++) target[c] += source[c];
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '../register-gradients.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onBackend, relativeError } from '../test-support.js';
+import { useNativeKernels } from './native-kernels.js';
 
 type Case = {
   x: number[];
@@ -60,6 +61,7 @@ const cases: Record<string, Case> = {
 
 describe('Conv2DBackpropInput (Conv2DTranspose) on wasm', () => {
   beforeAll(() => onBackend('cpu', () => undefined));
+  afterAll(() => useNativeKernels(true));
 
   for (const [name, c] of Object.entries(cases)) {
     it(`matches the cpu backend, with its gradients: ${name}`, async () => {
@@ -90,9 +92,14 @@ describe('Conv2DBackpropInput (Conv2DTranspose) on wasm', () => {
           return [f(xs, fs).arraySync(), dx?.arraySync(), dw?.arraySync()];
         });
       const cpu = run();
-      const wasm = await onBackend('wasm', run);
-      for (const i of c.skipDx ? [0, 2] : [0, 1, 2]) {
-        expect(relativeError(wasm[i], cpu[i]), ['output', 'dx', 'dfilter'][i]).toBeLessThan(1e-5);
+      // Strided: a matrix product and the native scatter; without the native kernels, phases.
+      for (const native of c.stride > 1 ? [true, false] : [true]) {
+        useNativeKernels(native);
+        const wasm = await onBackend('wasm', run);
+        for (const i of c.skipDx ? [0, 2] : [0, 1, 2]) {
+          const what = `${['output', 'dx', 'dfilter'][i]}${native ? '' : ', phases'}`;
+          expect(relativeError(wasm[i], cpu[i]), what).toBeLessThan(1e-5);
+        }
       }
     });
   }

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
 import type { WasmHeapBackend } from './heap.js';
+import { type NativeKernels, nativeKernels } from './native-kernels.js';
 import { KernelRunner } from './run-kernel.js';
 
 /** One output phase of a strided transposed convolution: which filter taps, which input offsets. */
@@ -29,9 +30,12 @@ function phaseOf(phase: number, pad: number, stride: number, size: number): Phas
 }
 
 /**
- * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast Conv2D:
- * the output's stride x stride phases are each a stride-1 convolution of dy `[batch, outH, outW, outC]`
- * with a sub-filter, and one transpose interleaves them into dx `[batch, inH, inW, inC]`.
+ * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast paths.
+ * Strided, where the native kernels run: one matrix product of dy `[batch*outH*outW, outC]` with
+ * the filter as `[outC, kh*kw*inC]`, whose rows native/kernels.c adds into dx
+ * `[batch, inH, inW, inC]` at their taps' places (the product runs at the backend's full speed,
+ * where the phases below are small convolutions). Otherwise the output's stride x stride phases are
+ * each a stride-1 convolution of dy with a sub-filter, and one transpose interleaves them into dx.
  * Falls back to the backend's own kernel for unequal strides or NCHW.
  */
 export function conv2dBackpropInputKernel(
@@ -52,11 +56,64 @@ export function conv2dBackpropInputKernel(
         return fallback(args);
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
       const heap = backend as unknown as WasmHeapBackend;
-      const result = phasedTransposedConv(runner, heap, dy, filter, info);
+      const kernels =
+        info.strideHeight > 1 ? nativeKernels(backend as tf.KernelBackend) : undefined;
+      const result = kernels
+        ? productTransposedConv(runner, kernels, heap as OffsetBackend, dy, filter, info)
+        : phasedTransposedConv(runner, heap, dy, filter, info);
       runner.dispose(result);
       return result;
     },
   };
+}
+
+/** The part of tfjs-wasm's backend that gives where a tensor lies in its memory. */
+interface OffsetBackend extends WasmHeapBackend {
+  getMemoryOffset(dataId: tf.DataId): number;
+}
+
+function productTransposedConv(
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: OffsetBackend,
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
+  const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+  const columns = filterHeight * filterWidth * inChannels;
+  const filterT = runner.run(
+    'Transpose',
+    { x: runner.reshape(filter, [columns, outChannels]) },
+    { perm: [1, 0] },
+  );
+  const cols = runner.run(
+    'BatchMatMul',
+    {
+      a: runner.reshape(dy, [1, batchSize * outHeight * outWidth, outChannels]),
+      b: runner.reshape(filterT, [1, outChannels, columns]),
+    },
+    { transposeA: false, transposeB: false },
+  );
+  const dx = backend.makeOutput([batchSize, inHeight, inWidth, inChannels], 'float32');
+  kernels.col2im_add(
+    backend.getMemoryOffset(cols.dataId),
+    backend.getMemoryOffset(dx.dataId),
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+    padInfo.top,
+    padInfo.left,
+  );
+  return dx;
 }
 
 function phasedTransposedConv(

@@ -21,6 +21,22 @@ export interface NativeKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  col2im_add(
+    cols: number,
+    dx: number,
+    batch: number,
+    inHeight: number,
+    inWidth: number,
+    inChannels: number,
+    outHeight: number,
+    outWidth: number,
+    filterHeight: number,
+    filterWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
 }
 
 /** The parts of tfjs-wasm's Emscripten module where its memory can be found, by build. */
@@ -31,6 +47,15 @@ interface EmscriptenModule {
 }
 
 const instances = new WeakMap<object, NativeKernels | null>();
+let enabled = true;
+
+/**
+ * Turns the native kernels off (or back on): the kernels then take their JavaScript paths. For
+ * tests of those paths, and for comparing the two.
+ */
+export function useNativeKernels(use: boolean): void {
+  enabled = use;
+}
 
 /**
  * The kernels of native/kernels.c, instantiated once a backend in tfjs-wasm's own memory (shared in
@@ -39,7 +64,7 @@ const instances = new WeakMap<object, NativeKernels | null>();
  */
 export function nativeKernels(backend: tf.KernelBackend): NativeKernels | undefined {
   const module = (backend as unknown as { wasm?: EmscriptenModule }).wasm;
-  if (!module) return undefined;
+  if (!module || !enabled) return undefined;
   let kernels = instances.get(module);
   if (kernels === undefined) {
     kernels = instantiate(module);
