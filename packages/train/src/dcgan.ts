@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
+import { FusedAdamOptimizer } from './fused-adam.js';
 
 /** The three models of SPEC.md and one Adam optimizer for each trained model. */
 export interface Dcgan {
@@ -49,7 +50,7 @@ export function createDcgan(
     built?.discriminator ?? buildDiscriminator(models.discriminator, { conditional });
   const gan = buildGan(generator, discriminator);
   const adam = (rate = 0) =>
-    tf.train.adam(rate || train.learningRate, train.beta1, train.beta2, train.epsilon);
+    new FusedAdamOptimizer(rate || train.learningRate, train.beta1, train.beta2, train.epsilon);
   const decay = train.averageDecay ?? 0;
   const average =
     decay > 0

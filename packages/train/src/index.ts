@@ -10,6 +10,7 @@ export { checkTrainConfig, completeTrainConfig, defaultTrainConfig } from './con
 export type { Dcgan } from './dcgan.js';
 export { createDcgan, disposeDcgan } from './dcgan.js';
 export * from './eval/index.js';
+export { FusedAdamOptimizer } from './fused-adam.js';
 export type { LearningRates } from './learning-rate.js';
 export { learningRatesAt, setLearningRate } from './learning-rate.js';
 export { accuracy, binaryCrossEntropy } from './losses.js';

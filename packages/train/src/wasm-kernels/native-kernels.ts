@@ -37,6 +37,24 @@ export interface NativeKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  adam_update(
+    value: number,
+    m: number,
+    v: number,
+    gradient: number,
+    newValue: number,
+    newM: number,
+    newV: number,
+    size: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    oneMinusAccBeta1: number,
+    oneMinusAccBeta2: number,
+    negativeRate: number,
+    epsilon: number,
+  ): void;
 }
 
 /** The parts of tfjs-wasm's Emscripten module where its memory can be found, by build. */
