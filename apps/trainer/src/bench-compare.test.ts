@@ -19,6 +19,15 @@ async function fakeReference(json: string): Promise<{ command: string; argsFile:
   return { command, argsFile };
 }
 
+/** Runs `dcgan bench --compare` at batch 8 on 1 thread against a fake reference that prints `batchSize`. */
+async function compareWithFake(batchSize: number, rounds: number) {
+  const json = `{"reference":"fake","threads":1,"batchSize":${batchSize},"iterationsPerSecond":2,"inferenceImagesPerSecond":100}`;
+  const { command, argsFile } = await fakeReference(json);
+  const args = ['--threads', '1', 'bench', '--compare', command, '--rounds', String(rounds)];
+  const result = await runCli([...args, '--batch-size', '8', '--iterations', '1', '--json']);
+  return { command, argsFile, ...result };
+}
+
 const round = (mine: number, theirs: number) => ({
   project: { iterationsPerSecond: mine, inferenceImagesPerSecond: 10 * mine } as BenchResult,
   reference: {
@@ -49,22 +58,7 @@ describe('bench --compare', () => {
   });
 
   it('interleaves the project bench with the reference, on the same threads', async () => {
-    const json =
-      '{"reference":"fake","threads":1,"batchSize":8,"iterationsPerSecond":2,"inferenceImagesPerSecond":100}';
-    const { command, argsFile } = await fakeReference(json);
-    const { code, output } = await runCli(
-      [
-        '--threads',
-        '1',
-        'bench',
-        '--compare',
-        command,
-        '--rounds',
-        '2',
-        '--batch-size',
-        '8',
-      ].concat(['--iterations', '1', '--json']),
-    );
+    const { argsFile, code, output } = await compareWithFake(8, 2);
     expect(code, output).toBe(0);
     const lines = output
       .trim()
@@ -82,22 +76,7 @@ describe('bench --compare', () => {
   });
 
   it('refuses a reference that ran another batch size', async () => {
-    const json =
-      '{"reference":"fake","threads":1,"batchSize":128,"iterationsPerSecond":2,"inferenceImagesPerSecond":100}';
-    const { command } = await fakeReference(json);
-    const { code, output } = await runCli(
-      [
-        '--threads',
-        '1',
-        'bench',
-        '--compare',
-        command,
-        '--rounds',
-        '1',
-        '--batch-size',
-        '8',
-      ].concat(['--iterations', '1']),
-    );
+    const { command, code, output } = await compareWithFake(128, 1);
     expect(code).not.toBe(0);
     expect(output).toContain(`--compare: ${command} ran batch 128, the project batch 8`);
   });

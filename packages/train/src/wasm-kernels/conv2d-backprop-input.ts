@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
 import type { WasmHeapBackend } from './heap.js';
-import { type NativeKernels, nativeKernels } from './native-kernels.js';
+import { convGeometry, type NativeKernels, nativeKernels } from './native-kernels.js';
 import { KernelRunner } from './run-kernel.js';
 
 /** One output phase of a strided transposed convolution: which filter taps, which input offsets. */
@@ -81,7 +81,7 @@ function productTransposedConv(
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
-  const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+  const { filterHeight, filterWidth } = info;
   const columns = filterHeight * filterWidth * inChannels;
   const filterT = runner.run(
     'Transpose',
@@ -100,18 +100,7 @@ function productTransposedConv(
   kernels.col2im_add(
     backend.getMemoryOffset(cols.dataId),
     backend.getMemoryOffset(dx.dataId),
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    outHeight,
-    outWidth,
-    filterHeight,
-    filterWidth,
-    strideHeight,
-    strideWidth,
-    padInfo.top,
-    padInfo.left,
+    ...convGeometry(info),
   );
   return dx;
 }

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { WasmHeapBackend } from './heap.js';
-import { type NativeKernels, nativeKernels } from './native-kernels.js';
+import { convGeometry, type NativeKernels, nativeKernels } from './native-kernels.js';
 
 /** Rows (output positions) gathered together: one cache line of each patch column per block. */
 const BLOCK = 16;
@@ -36,8 +36,7 @@ function im2colNative(
   x: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
-  const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+  const { batchSize, inChannels, outHeight, outWidth, filterHeight, filterWidth } = info;
   const out = backend.makeOutput(
     [filterHeight * filterWidth * inChannels, batchSize * outHeight * outWidth],
     'float32',
@@ -51,18 +50,7 @@ function im2colNative(
     backend.getMemoryOffset(out.dataId),
     zeros,
     zeros + 4 * inChannels,
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    outHeight,
-    outWidth,
-    filterHeight,
-    filterWidth,
-    strideHeight,
-    strideWidth,
-    padInfo.top,
-    padInfo.left,
+    ...convGeometry(info),
   );
   backend.disposeData(scratch.dataId);
   return out;

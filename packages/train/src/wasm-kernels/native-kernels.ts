@@ -1,6 +1,41 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { NATIVE_PLAIN, NATIVE_SHARED } from './native-module.js';
 
+/**
+ * The geometry of a convolution x `[batch, inH, inW, inC]` -> `[batch, outH, outW, outC]` as the
+ * native kernels take it: batch, inH, inW, inC, outH, outW, kh, kw, strides, top and left padding.
+ */
+export type ConvGeometry = [
+  batch: number,
+  inHeight: number,
+  inWidth: number,
+  inChannels: number,
+  outHeight: number,
+  outWidth: number,
+  filterHeight: number,
+  filterWidth: number,
+  strideHeight: number,
+  strideWidth: number,
+  padTop: number,
+  padLeft: number,
+];
+
+/** `ConvGeometry` of tfjs's convolution info. */
+export function convGeometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, padInfo } = info;
+  const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  return [
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    filterHeight,
+    filterWidth,
+  ].concat([strideHeight, strideWidth, padInfo.top, padInfo.left]) as ConvGeometry;
+}
+
 /** The exports of native/kernels.c (pointers are byte offsets in tfjs-wasm's memory). */
 export interface NativeKernels {
   im2col_transposed(
@@ -8,35 +43,9 @@ export interface NativeKernels {
     out: number,
     zeros: number,
     table: number,
-    batch: number,
-    inHeight: number,
-    inWidth: number,
-    inChannels: number,
-    outHeight: number,
-    outWidth: number,
-    filterHeight: number,
-    filterWidth: number,
-    strideHeight: number,
-    strideWidth: number,
-    padTop: number,
-    padLeft: number,
+    ...geometry: ConvGeometry
   ): void;
-  col2im_add(
-    cols: number,
-    dx: number,
-    batch: number,
-    inHeight: number,
-    inWidth: number,
-    inChannels: number,
-    outHeight: number,
-    outWidth: number,
-    filterHeight: number,
-    filterWidth: number,
-    strideHeight: number,
-    strideWidth: number,
-    padTop: number,
-    padLeft: number,
-  ): void;
+  col2im_add(cols: number, dx: number, ...geometry: ConvGeometry): void;
   adam_update(
     value: number,
     m: number,
