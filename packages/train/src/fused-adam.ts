@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { WasmOffsetBackend } from './wasm-kernels/heap.js';
 import { nativeKernels } from './wasm-kernels/native-kernels.js';
 
 /** The state of tfjs's AdamOptimizer that an update reads and writes (private in its typings). */
@@ -11,12 +12,6 @@ interface AdamState {
   accBeta2: tf.Variable;
   accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[];
   accumulatedSecondMoment: { originalName: string; variable: tf.Variable }[];
-}
-
-/** The part of tfjs-wasm's backend that allocates tensors and gives where they lie. */
-interface OffsetBackend {
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  getMemoryOffset(dataId: tf.DataId): number;
 }
 
 /**
@@ -38,7 +33,7 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
       return;
     }
     const state = this as unknown as AdamState;
-    const backend = tf.backend() as unknown as OffsetBackend;
+    const backend = tf.backend() as unknown as WasmOffsetBackend;
     const at = (t: tf.Tensor | tf.TensorInfo) => backend.getMemoryOffset(t.dataId);
     const f32 = Math.fround;
     tf.tidy(() => {

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
-import type { WasmHeapBackend } from './heap.js';
+import type { WasmHeapBackend, WasmOffsetBackend } from './heap.js';
 import { convGeometry, type NativeKernels, nativeKernels } from './native-kernels.js';
 import { KernelRunner } from './run-kernel.js';
 
@@ -59,7 +59,7 @@ export function conv2dBackpropInputKernel(
       const kernels =
         info.strideHeight > 1 ? nativeKernels(backend as tf.KernelBackend) : undefined;
       const result = kernels
-        ? productTransposedConv(runner, kernels, heap as OffsetBackend, dy, filter, info)
+        ? productTransposedConv(runner, kernels, heap as WasmOffsetBackend, dy, filter, info)
         : phasedTransposedConv(runner, heap, dy, filter, info);
       runner.dispose(result);
       return result;
@@ -67,15 +67,10 @@ export function conv2dBackpropInputKernel(
   };
 }
 
-/** The part of tfjs-wasm's backend that gives where a tensor lies in its memory. */
-interface OffsetBackend extends WasmHeapBackend {
-  getMemoryOffset(dataId: tf.DataId): number;
-}
-
 function productTransposedConv(
   runner: KernelRunner,
   kernels: NativeKernels,
-  backend: OffsetBackend,
+  backend: WasmOffsetBackend,
   dy: tf.TensorInfo,
   filter: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,

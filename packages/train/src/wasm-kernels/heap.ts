@@ -6,6 +6,12 @@ export interface WasmHeapBackend {
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
 }
 
+/** tfjs-wasm's backend as the native kernels use it: also where a tensor lies in its memory. */
+export interface WasmOffsetBackend extends WasmHeapBackend {
+  getMemoryOffset(dataId: tf.DataId): number;
+  disposeData(dataId: tf.DataId): boolean;
+}
+
 /** A new float32 tensor of the backend holding `values` (`[]` for a scalar). */
 export function heapTensor(
   backend: WasmHeapBackend,

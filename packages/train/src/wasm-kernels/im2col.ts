@@ -1,15 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { WasmHeapBackend } from './heap.js';
+import type { WasmHeapBackend, WasmOffsetBackend } from './heap.js';
 import { convGeometry, type NativeKernels, nativeKernels } from './native-kernels.js';
 
 /** Rows (output positions) gathered together: one cache line of each patch column per block. */
 const BLOCK = 16;
-
-/** The part of tfjs-wasm's backend that gives where a tensor lies in its memory. */
-interface OffsetBackend extends WasmHeapBackend {
-  getMemoryOffset(dataId: tf.DataId): number;
-  disposeData(dataId: tf.DataId): boolean;
-}
 
 /**
  * Gathers convolution patches straight from and into wasm memory, already transposed: patchesᵀ
@@ -26,13 +20,13 @@ export function im2colTransposed(
 ): tf.TensorInfo {
   const kernels = native ? nativeKernels(backend as unknown as tf.KernelBackend) : undefined;
   return kernels
-    ? im2colNative(kernels, backend as OffsetBackend, x, info)
+    ? im2colNative(kernels, backend as WasmOffsetBackend, x, info)
     : im2colJavaScript(backend, x, info);
 }
 
 function im2colNative(
   kernels: NativeKernels,
-  backend: OffsetBackend,
+  backend: WasmOffsetBackend,
   x: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
