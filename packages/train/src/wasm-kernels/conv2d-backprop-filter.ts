@@ -1,13 +1,16 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
-import type { WasmHeapBackend } from './heap.js';
+import type { WasmHeapBackend, WasmOffsetBackend } from './heap.js';
 import { im2colTransposed } from './im2col.js';
+import { nativeKernels } from './native-kernels.js';
 import { KernelRunner } from './run-kernel.js';
+import { winogradApplies, winogradFilterGradient } from './winograd.js';
 
 /**
  * Conv2DBackpropFilter as im2col and one matrix multiply: patchesᵀ `[kh*kw*inC, batch*outH*outW]`
  * of x times dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]` (patches
- * gathered already transposed: the backend's transposed matrix multiply is slow).
+ * gathered already transposed: the backend's transposed matrix multiply is slow). Stride-1 3x3
+ * filters go by Winograd F(2x2, 3x3) where the native kernels run.
  */
 export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig {
   return {
@@ -20,7 +23,12 @@ export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig
         throw new Error('Conv2DBackpropFilter: only NHWC is supported');
       const info = forwardConvInfo(x.shape, convAttrs.filterShape, convAttrs);
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
-      const result = filterGradient(runner, backend as unknown as WasmHeapBackend, x, dy, info);
+      const kernels = nativeKernels(backend as tf.KernelBackend);
+      const heap = backend as unknown as WasmOffsetBackend;
+      const result =
+        kernels && winogradApplies(info)
+          ? winogradFilterGradient(runner, kernels, heap, x, dy, info)
+          : filterGradient(runner, heap, x, dy, info);
       runner.dispose(result);
       return result;
     },

@@ -46,6 +46,43 @@ export interface NativeKernels {
     ...geometry: ConvGeometry
   ): void;
   col2im_add(cols: number, dx: number, ...geometry: ConvGeometry): void;
+  winograd_filter(filter: number, planes: number, inC: number, outC: number): void;
+  winograd_input(
+    x: number,
+    planes: number,
+    zeros: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    tilesH: number,
+    tilesW: number,
+    padTop: number,
+    padLeft: number,
+    transposed: number,
+  ): void;
+  winograd_output(
+    planes: number,
+    y: number,
+    batch: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    tilesH: number,
+    tilesW: number,
+  ): void;
+  winograd_output_gradient(
+    dy: number,
+    planes: number,
+    zeros: number,
+    batch: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    tilesH: number,
+    tilesW: number,
+  ): void;
+  winograd_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
   adam_update(
     value: number,
     m: number,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNormKernel } from './batch-norm.js';
 import { batchNormGradient } from './batch-norm-gradient.js';
+import { conv2dKernel } from './conv2d.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
 import { leakyReluKernel } from './leaky-relu.js';
@@ -29,6 +30,7 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): void {
   replaceKernel('Conv2DBackpropInput', backendName, (native) =>
     conv2dBackpropInputKernel(backendName, native),
   );
+  replaceKernel('Conv2D', backendName, (native) => conv2dKernel(backendName, native));
   replaceKernel('BatchMatMul', backendName, untransposedMatMulKernel);
   replaceKernel('Sum', backendName, (native) => leadingReductionKernel(native, 'Sum'));
   replaceKernel('Mean', backendName, (native) => leadingReductionKernel(native, 'Mean'));

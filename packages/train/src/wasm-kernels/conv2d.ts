@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { WasmOffsetBackend } from './heap.js';
+import { nativeKernels } from './native-kernels.js';
+import { KernelRunner } from './run-kernel.js';
+import { winogradApplies, winogradConv2d } from './winograd.js';
+
+/** The attributes tfjs gives Conv2D. */
+interface Conv2DAttrs {
+  strides: [number, number] | number;
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dataFormat: 'NHWC' | 'NCHW';
+  dilations: [number, number] | number;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/**
+ * Conv2D with the stride-1 3x3 case by Winograd F(2x2, 3x3) where the native kernels run (the
+ * generator's 14x14x128 -> 14x14x64 layer, forward through Conv2DBackpropInput, and its input
+ * gradient); every other convolution goes to the backend's own kernel (XNNPACK).
+ */
+export function conv2dKernel(backendName: string, native: tf.KernelConfig): tf.KernelConfig {
+  return {
+    ...native,
+    kernelFunc: (args) => {
+      const { inputs, backend, attrs } = args;
+      const { x, filter } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
+      const a = attrs as unknown as Conv2DAttrs;
+      const kernels = nativeKernels(backend as tf.KernelBackend);
+      if (!kernels || a.dataFormat === 'NCHW') return native.kernelFunc(args);
+      const info = tf.backend_util.computeConv2DInfo(
+        x.shape as [number, number, number, number],
+        filter.shape as [number, number, number, number],
+        a.strides,
+        a.dilations,
+        a.pad,
+        a.dimRoundingMode,
+      );
+      if (!winogradApplies(info)) return native.kernelFunc(args);
+      const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
+      const heap = backend as unknown as WasmOffsetBackend;
+      const y = winogradConv2d(runner, kernels, heap, x, filter, info);
+      runner.dispose(y);
+      return y;
+    },
+  };
+}
