@@ -423,3 +423,43 @@ __attribute__((export_name("winograd_filter_gradient"))) void winograd_filter_gr
 #undef GRADIENT_ROW
   }
 }
+
+/*
+ * The filter gradient of a convolution with few input taps (kh*kw*inC small: a first layer on one
+ * channel, or the generator's last, whose input gradient has one), straight from x
+ * `[batch, inH, inW, inC]` and dy `[batch, outH, outW, outC]`: dW `[kh, kw, inC, outC]` (zeroed
+ * here, small enough to stay in the first-level cache) gains x's value times dy's row for each
+ * output position and tap inside x. A matrix product would pack all of dy for a few rows.
+ */
+__attribute__((export_name("filter_gradient_direct"))) void filter_gradient_direct(
+    const float *x, const float *dy, float *dw, int outC, int batch, int inH, int inW, int inC,
+    int outH, int outW, int kh, int kw, int strideH, int strideW, int padTop, int padLeft) {
+  const int size = kh * kw * inC * outC;
+  for (int i = 0; i < size; i++) dw[i] = 0;
+  const float *row = dy;
+  for (int b = 0; b < batch; b++) {
+    for (int oy = 0; oy < outH; oy++) {
+      for (int ox = 0; ox < outW; ox++, row += outC) {
+        for (int ky = 0; ky < kh; ky++) {
+          const int y = oy * strideH + ky - padTop;
+          if (y < 0 || y >= inH) continue;
+          for (int kx = 0; kx < kw; kx++) {
+            const int xx = ox * strideW + kx - padLeft;
+            if (xx < 0 || xx >= inW) continue;
+            const float *patch = x + ((b * inH + y) * inW + xx) * inC;
+            float *target = dw + (ky * kw + kx) * inC * outC;
+            for (int c = 0; c < inC; c++, target += outC) {
+              const float value = patch[c];
+              const f32x4 v = {value, value, value, value};
+              int o = 0;
+              for (; o + 4 <= outC; o += 4)
+                wasm_v128_store(target + o, (v128_t)((f32x4)wasm_v128_load(target + o) +
+                                                     v * (f32x4)wasm_v128_load(row + o)));
+              for (; o < outC; o++) target[o] += value * row[o];
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../register-gradients.js';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onBackend, relativeError } from '../test-support.js';
+import { useNativeKernels } from './native-kernels.js';
 import { registerWasmTrainingKernels } from './register.js';
 
 type Case = { x: number[]; filter: number[]; stride: number; pad: 'same' | 'valid' };
@@ -33,6 +34,18 @@ const cases: Record<string, Case> = {
     stride: 2,
     pad: 'same',
   },
+  "the generator's output layer (28x28x1 from 14x14x64, stride 2, same)": {
+    x: [2, 28, 28, 1],
+    filter: [3, 3, 1, 64],
+    stride: 2,
+    pad: 'same',
+  },
+  'one channel, 7 filters (a partial vector), stride 1, odd sizes': {
+    x: [1, 7, 6, 1],
+    filter: [3, 3, 1, 7],
+    stride: 1,
+    pad: 'same',
+  },
   'stride 3, valid, non-square': {
     x: [1, 12, 17, 2],
     filter: [2, 3, 2, 3],
@@ -46,6 +59,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     registerWasmTrainingKernels();
     await tf.setBackend('cpu');
   });
+  afterAll(() => useNativeKernels(true));
 
   for (const [name, c] of Object.entries(cases)) {
     it(`matches the cpu backend: ${name}`, async () => {
@@ -59,9 +73,15 @@ describe('Conv2DBackpropFilter on wasm', () => {
           )([tf.tensor4d(x as number[][][][]), tf.tensor4d(filter as number[][][][])]);
           return [dx?.arraySync(), df?.arraySync()];
         });
-      const [cpu, wasm] = [await onBackend('cpu', gradient), await onBackend('wasm', gradient)];
-      expect(relativeError(wasm[1], cpu[1])).toBeLessThan(1e-5);
-      expect(relativeError(wasm[0], cpu[0])).toBeLessThan(1e-5);
+      const cpu = await onBackend('cpu', gradient);
+      // Native: direct accumulation (few taps), Winograd (stride-1 3x3) or im2col; else im2col.
+      for (const native of [true, false]) {
+        useNativeKernels(native);
+        const wasm = await onBackend('wasm', gradient);
+        const how = native ? 'native kernels' : 'JavaScript im2col';
+        expect(relativeError(wasm[1], cpu[1]), `dfilter, ${how}`).toBeLessThan(1e-5);
+        expect(relativeError(wasm[0], cpu[0]), `dx, ${how}`).toBeLessThan(1e-5);
+      }
     });
   }
 });

@@ -83,6 +83,13 @@ export interface NativeKernels {
     tilesW: number,
   ): void;
   winograd_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
+  filter_gradient_direct(
+    x: number,
+    dy: number,
+    dw: number,
+    outC: number,
+    ...geometry: ConvGeometry
+  ): void;
   adam_update(
     value: number,
     m: number,
