@@ -14,7 +14,8 @@ const registered = new Set<string>();
 
 /**
  * Registers training kernels for the wasm backend, composed of its fast paths (XNNPACK convolution,
- * untransposed matrix multiply): Conv2DBackpropFilter, which tfjs 4.22's wasm backend lacks;
+ * untransposed matrix multiply) and native ones: Conv2D's stride-1 3x3 case by Winograd
+ * F(2x2, 3x3); Conv2DBackpropFilter, which tfjs 4.22's wasm backend lacks;
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose), which it has only as a slow direct loop;
  * matrix multiplies with transposed operands, which it runs 10 to 20 times slower; Sum and Mean
  * over leading axes, which it runs through a transpose; and LeakyRelu and BatchNorm, whose own loops
