@@ -37,9 +37,7 @@ export function winogradConv2d(
   filter: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
-  const [tilesH, tilesW] = [Math.ceil(outHeight / 2), Math.ceil(outWidth / 2)];
-  const tiles = batchSize * tilesH * tilesW;
+  const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
   const filterPlanes = planes(runner, backend, [1, inChannels, outChannels]);
   kernels.winograd_filter(
     backend.getMemoryOffset(filter.dataId),
@@ -47,30 +45,9 @@ export function winogradConv2d(
     inChannels,
     outChannels,
   );
-  const inputPlanes = planes(runner, backend, [1, tiles, inChannels]);
-  const zeros = runner.track(backend.makeOutput([inChannels], 'float32'));
-  backend.typedArrayFromHeap(zeros).fill(0);
-  kernels.winograd_input(
-    backend.getMemoryOffset(x.dataId),
-    inputPlanes.table,
-    backend.getMemoryOffset(zeros.dataId),
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    tilesH,
-    tilesW,
-    info.padInfo.top,
-    info.padInfo.left,
-    0,
-  );
-  const products = inputPlanes.tensors.map((a, k) =>
-    runner.run(
-      'BatchMatMul',
-      { a, b: filterPlanes.tensors[k] as tf.TensorInfo },
-      { transposeA: false, transposeB: false },
-    ),
-  );
+  const zeros = zerosOf(runner, backend, inChannels);
+  const inputPlanes = transformInput(runner, kernels, backend, x, info, zeros, false);
+  const products = multiplyPlanes(runner, inputPlanes, filterPlanes.tensors);
   const y = backend.makeOutput([batchSize, outHeight, outWidth, outChannels], 'float32');
   kernels.winograd_output(
     tableOf(runner, backend, products),
@@ -79,8 +56,7 @@ export function winogradConv2d(
     outHeight,
     outWidth,
     outChannels,
-    tilesH,
-    tilesW,
+    ...tilesOf(info),
   );
   return y;
 }
@@ -100,27 +76,11 @@ export function winogradFilterGradient(
   dy: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
-  const [tilesH, tilesW] = [Math.ceil(outHeight / 2), Math.ceil(outWidth / 2)];
-  const tiles = batchSize * tilesH * tilesW;
-  const zeros = runner.track(backend.makeOutput([Math.max(inChannels, outChannels)], 'float32'));
-  backend.typedArrayFromHeap(zeros).fill(0);
-  const inputPlanes = planes(runner, backend, [1, inChannels, tiles]);
-  kernels.winograd_input(
-    backend.getMemoryOffset(x.dataId),
-    inputPlanes.table,
-    backend.getMemoryOffset(zeros.dataId),
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    tilesH,
-    tilesW,
-    info.padInfo.top,
-    info.padInfo.left,
-    1,
-  );
-  const gradientPlanes = planes(runner, backend, [1, tiles, outChannels]);
+  const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
+  const zeros = zerosOf(runner, backend, Math.max(inChannels, outChannels));
+  const inputPlanes = transformInput(runner, kernels, backend, x, info, zeros, true);
+  const [tilesH, tilesW] = tilesOf(info);
+  const gradientPlanes = planes(runner, backend, [1, batchSize * tilesH * tilesW, outChannels]);
   kernels.winograd_output_gradient(
     backend.getMemoryOffset(dy.dataId),
     gradientPlanes.table,
@@ -132,13 +92,7 @@ export function winogradFilterGradient(
     tilesH,
     tilesW,
   );
-  const products = inputPlanes.tensors.map((a, k) =>
-    runner.run(
-      'BatchMatMul',
-      { a, b: gradientPlanes.tensors[k] as tf.TensorInfo },
-      { transposeA: false, transposeB: false },
-    ),
-  );
+  const products = multiplyPlanes(runner, inputPlanes, gradientPlanes.tensors);
   const dw = backend.makeOutput([3, 3, inChannels, outChannels], 'float32');
   kernels.winograd_filter_gradient(
     tableOf(runner, backend, products),
@@ -147,6 +101,71 @@ export function winogradFilterGradient(
     outChannels,
   );
   return dw;
+}
+
+/** Tiles down and across: the output's 2x2 blocks, the last ones cut where a side is odd. */
+function tilesOf(info: tf.backend_util.Conv2DInfo): [tilesH: number, tilesW: number] {
+  return [Math.ceil(info.outHeight / 2), Math.ceil(info.outWidth / 2)];
+}
+
+/** A zeroed tensor of n floats (the padding's values), freed with the runner's intermediates. */
+function zerosOf(runner: KernelRunner, backend: WasmOffsetBackend, n: number): tf.TensorInfo {
+  const zeros = runner.track(backend.makeOutput([n], 'float32'));
+  backend.typedArrayFromHeap(zeros).fill(0);
+  return zeros;
+}
+
+/**
+ * The 16 planes of B^T d B of x's tiles: `[1, tiles, inC]` each, or `[1, inC, tiles]` when
+ * `transposed`. `zeros` holds at least inC zeros.
+ */
+function transformInput(
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
+  x: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  zeros: tf.TensorInfo,
+  transposed: boolean,
+): tf.TensorInfo[] {
+  const { batchSize, inHeight, inWidth, inChannels, padInfo } = info;
+  const [tilesH, tilesW] = tilesOf(info);
+  const tiles = batchSize * tilesH * tilesW;
+  const inputPlanes = planes(
+    runner,
+    backend,
+    transposed ? [1, inChannels, tiles] : [1, tiles, inChannels],
+  );
+  kernels.winograd_input(
+    backend.getMemoryOffset(x.dataId),
+    inputPlanes.table,
+    backend.getMemoryOffset(zeros.dataId),
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    tilesH,
+    tilesW,
+    padInfo.top,
+    padInfo.left,
+    transposed ? 1 : 0,
+  );
+  return inputPlanes.tensors;
+}
+
+/** The 16 matrix products `a[k] x b[k]` on the backend (XNNPACK's, both operands untransposed). */
+function multiplyPlanes(
+  runner: KernelRunner,
+  a: tf.TensorInfo[],
+  b: tf.TensorInfo[],
+): tf.TensorInfo[] {
+  return a.map((left, k) =>
+    runner.run(
+      'BatchMatMul',
+      { a: left, b: b[k] as tf.TensorInfo },
+      { transposeA: false, transposeB: false },
+    ),
+  );
 }
 
 /** 16 new tensors of `shape` and the offset of their table of offsets. */
