@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** The attributes tfjs gives the Conv2D backprop kernels. */
+/** The attributes tfjs gives Conv2D and its backprop kernels (these have no dilations). */
 export interface ConvBackpropAttrs {
   strides: [number, number] | number;
+  dilations?: [number, number] | number;
   pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
   dataFormat: 'NHWC' | 'NCHW';
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
@@ -18,7 +19,7 @@ export function forwardConvInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
     attrs.strides,
-    1,
+    attrs.dilations ?? 1,
     attrs.pad,
     attrs.dimRoundingMode,
     false,

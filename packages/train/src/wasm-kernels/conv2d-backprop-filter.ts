@@ -27,11 +27,10 @@ export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig
       const kernels = nativeKernels(backend as tf.KernelBackend);
       const heap = backend as unknown as WasmOffsetBackend;
       const taps = info.filterHeight * info.filterWidth * info.inChannels;
-      const result = !kernels
-        ? filterGradient(runner, heap, x, dy, info)
-        : taps <= DIRECT_TAPS
+      const result =
+        kernels && taps <= DIRECT_TAPS
           ? directFilterGradient(kernels, heap, x, dy, info)
-          : winogradApplies(info)
+          : kernels && winogradApplies(info)
             ? winogradFilterGradient(runner, kernels, heap, x, dy, info)
             : filterGradient(runner, heap, x, dy, info);
       runner.dispose(result);

@@ -1,17 +1,9 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { type ConvBackpropAttrs, forwardConvInfo } from './conv-info.js';
 import type { WasmOffsetBackend } from './heap.js';
 import { nativeKernels } from './native-kernels.js';
 import { KernelRunner } from './run-kernel.js';
 import { winogradApplies, winogradConv2d } from './winograd.js';
-
-/** The attributes tfjs gives Conv2D. */
-interface Conv2DAttrs {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dilations: [number, number] | number;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
 
 /**
  * Conv2D with the stride-1 3x3 case by Winograd F(2x2, 3x3) where the native kernels run (the
@@ -24,17 +16,10 @@ export function conv2dKernel(backendName: string, native: tf.KernelConfig): tf.K
     kernelFunc: (args) => {
       const { inputs, backend, attrs } = args;
       const { x, filter } = inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
-      const a = attrs as unknown as Conv2DAttrs;
+      const convAttrs = attrs as unknown as ConvBackpropAttrs;
       const kernels = nativeKernels(backend as tf.KernelBackend);
-      if (!kernels || a.dataFormat === 'NCHW') return native.kernelFunc(args);
-      const info = tf.backend_util.computeConv2DInfo(
-        x.shape as [number, number, number, number],
-        filter.shape as [number, number, number, number],
-        a.strides,
-        a.dilations,
-        a.pad,
-        a.dimRoundingMode,
-      );
+      if (!kernels || convAttrs.dataFormat === 'NCHW') return native.kernelFunc(args);
+      const info = forwardConvInfo(x.shape, filter.shape, convAttrs);
       if (!winogradApplies(info)) return native.kernelFunc(args);
       const runner = new KernelRunner(backend as tf.KernelBackend, backendName);
       const heap = backend as unknown as WasmOffsetBackend;
