@@ -2,7 +2,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './cli-test-support.js';
-import type { BenchResult } from './commands/bench.js';
+import { type BenchResult, profileRowName } from './commands/bench.js';
 import { parseReference, summarizeRounds } from './commands/bench-compare.js';
 import { formatProfile } from './commands/run-bench.js';
 
@@ -94,5 +94,17 @@ describe('bench --profile', () => {
     );
     expect(text).toMatch(/Conv2D +3 calls +600\.0 ms +60\.0%/);
     expect(text).toMatch(/\(outside kernels\) +100\.0 ms +10\.0%/);
+  });
+
+  it('splits a kernel by its input shapes with --by-shape', () => {
+    const call = {
+      name: 'Multiply',
+      inputShapes: [
+        [1, 1, 1, 64],
+        [128, 14, 14, 64],
+      ],
+    };
+    expect(profileRowName(call, false)).toBe('Multiply');
+    expect(profileRowName(call, true)).toBe('Multiply [[1,1,1,64],[128,14,14,64]]');
   });
 });

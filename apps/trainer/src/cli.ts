@@ -279,6 +279,7 @@ program
   .option('--iterations <n>', 'timed iterations (median reported)', integer('--iterations', 1), 5)
   .option('--json', 'one JSON object a backend, a line each')
   .option('--profile', 'time each kernel of one iteration instead')
+  .option('--by-shape', 'with --profile: a row for each kernel and list of input shapes')
   .option(
     '--compare [command]',
     'interleave rounds of the wasm bench with a reference bench (default ../shared/reference/torch-bench)',
@@ -291,6 +292,7 @@ program
       iterations: number;
       json?: boolean;
       profile?: boolean;
+      byShape?: boolean;
       compare?: string | true;
       rounds: number;
     }) => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiles native/kernels.c to WebAssembly SIMD128 twice (for tfjs-wasm's plain memory and for its
+# Compiles native/*.c (the kernels and the element-wise passes) to WebAssembly SIMD128 twice (for tfjs-wasm's plain memory and for its
 # threaded build's shared memory) and writes both, base64, into src/wasm-kernels/native-module.ts,
 # with the SHA-256 of the C source (a test fails when the source changed and this was not rerun).
 # Needs Debian's clang and lld (apt-get install clang lld); the package's build does not.
@@ -10,23 +10,23 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 common=(--target=wasm32 -O3 -msimd128 -mbulk-memory -nostdlib -ffreestanding -Wall -Werror
   -Wl,--no-entry -Wl,--import-memory -Wl,--strip-all)
-clang "${common[@]}" native/kernels.c -o "$out/plain.wasm"
+clang "${common[@]}" native/kernels.c native/elementwise.c -o "$out/plain.wasm"
 clang "${common[@]}" -matomics -Wl,--shared-memory -Wl,--max-memory=4294967296 \
-  native/kernels.c -o "$out/shared.wasm"
+  native/kernels.c native/elementwise.c -o "$out/shared.wasm"
 for variant in plain shared; do
   # The kernels run in tfjs-wasm's memory: any stack or static data of their own would overwrite it.
   if llvm-objdump-14 -d "$out/$variant.wasm" | grep -q 'global\.\(get\|set\)'; then
-    echo "native/kernels.c: a kernel uses the stack (an array or an address taken)" >&2; exit 1
+    echo "native/*.c: a kernel uses the stack (an array or an address taken)" >&2; exit 1
   fi
   if llvm-objdump-14 -h "$out/$variant.wasm" | grep -q ' DATA '; then
-    echo "native/kernels.c: the kernels have static data" >&2; exit 1
+    echo "native/*.c: the kernels have static data" >&2; exit 1
   fi
 done
 cat > src/wasm-kernels/native-module.ts <<TS
-// Written by scripts/build-native.sh from native/kernels.c: do not edit.
+// Written by scripts/build-native.sh from native/kernels.c and native/elementwise.c: do not edit.
 
-/** SHA-256 of the native/kernels.c these modules were compiled from. */
-export const NATIVE_SOURCE_SHA256 = '$(sha256sum native/kernels.c | cut -d' ' -f1)';
+/** SHA-256 of native/kernels.c and native/elementwise.c, one after the other, compiled here. */
+export const NATIVE_SOURCE_SHA256 = '$(cat native/kernels.c native/elementwise.c | sha256sum | cut -d' ' -f1)';
 
 /** The kernels for a memory that is not shared (tfjs-wasm's single-threaded builds), base64. */
 export const NATIVE_PLAIN = '$(base64 -w0 "$out/plain.wasm")';

@@ -123,6 +123,14 @@ async function matMulGflops(size: number): Promise<number> {
   return (2 * size ** 3) / median(seconds) / 1e9;
 }
 
+/** The row a profiled kernel call counts in: its kernel's, or with `byShape` also its input shapes'. */
+export function profileRowName(
+  kernel: { name: string; inputShapes: (number[] | null | undefined)[] },
+  byShape: boolean,
+): string {
+  return byShape ? `${kernel.name} ${JSON.stringify(kernel.inputShapes)}` : kernel.name;
+}
+
 /** One row of a kernel profile: a kernel's name, its calls in one iteration, their total ms. */
 export interface ProfileRow {
   kernel: string;
@@ -138,6 +146,7 @@ export interface ProfileRow {
 export async function profileIteration(
   choice: BackendChoice,
   batchSize: number,
+  byShape = false,
 ): Promise<{ rows: ProfileRow[]; wallMs: number }> {
   await startBackend(choice);
   const dcgan = newDcgan();
@@ -151,10 +160,11 @@ export async function profileIteration(
   const totals = new Map<string, { calls: number; ms: number }>();
   for (const kernel of profile.kernels) {
     if (kernel.name.endsWith('__op')) continue;
-    const entry = totals.get(kernel.name) ?? { calls: 0, ms: 0 };
+    const key = profileRowName(kernel, byShape);
+    const entry = totals.get(key) ?? { calls: 0, ms: 0 };
     entry.calls++;
     entry.ms += typeof kernel.kernelTimeMs === 'number' ? kernel.kernelTimeMs : 0;
-    totals.set(kernel.name, entry);
+    totals.set(key, entry);
   }
   reals.dispose();
   disposeDcgan(dcgan);

@@ -28,6 +28,7 @@ export async function runBench(options: {
   iterations: number;
   json?: boolean;
   profile?: boolean;
+  byShape?: boolean;
   compare?: string | true;
   rounds: number;
 }): Promise<void> {
@@ -35,7 +36,7 @@ export async function runBench(options: {
   const backends = options.backends ? parseBackends(options.backends) : await installedBackends();
   for (const backend of backends) {
     if (options.profile) {
-      const { rows, wallMs } = await profileIteration(backend, options.batchSize);
+      const { rows, wallMs } = await profileIteration(backend, options.batchSize, options.byShape);
       console.log(formatProfile(backend, options.batchSize, rows, wallMs));
       continue;
     }

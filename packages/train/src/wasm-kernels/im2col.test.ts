@@ -84,8 +84,14 @@ describe('im2col on wasm', () => {
     });
   }
 
-  it('was compiled from the native/kernels.c in the repository (scripts/build-native.sh)', async () => {
-    const source = await readFile(new URL('../../native/kernels.c', import.meta.url));
-    expect(createHash('sha256').update(source).digest('hex')).toBe(NATIVE_SOURCE_SHA256);
+  it('was compiled from the native/*.c in the repository (scripts/build-native.sh)', async () => {
+    const sources = await Promise.all(
+      ['kernels.c', 'elementwise.c'].map((name) =>
+        readFile(new URL(`../../native/${name}`, import.meta.url)),
+      ),
+    );
+    const hash = createHash('sha256');
+    for (const source of sources) hash.update(source);
+    expect(hash.digest('hex')).toBe(NATIVE_SOURCE_SHA256);
   });
 });

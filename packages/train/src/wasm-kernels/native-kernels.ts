@@ -36,7 +36,7 @@ export function convGeometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
   ].concat([strideHeight, strideWidth, padInfo.top, padInfo.left]) as ConvGeometry;
 }
 
-/** The exports of native/kernels.c (pointers are byte offsets in tfjs-wasm's memory). */
+/** The exports of native/kernels.c and native/elementwise.c (pointers are byte offsets in tfjs-wasm's memory). */
 export interface NativeKernels {
   im2col_transposed(
     x: number,
@@ -89,6 +89,28 @@ export interface NativeKernels {
     dw: number,
     outC: number,
     ...geometry: ConvGeometry
+  ): void;
+  leaky_relu(x: number, out: number, size: number, alpha: number): void;
+  batch_norm(
+    x: number,
+    mean: number,
+    factor: number,
+    offset: number,
+    hasOffset: number,
+    out: number,
+    rows: number,
+    channels: number,
+  ): void;
+  batch_norm_gradient(
+    dy: number,
+    x: number,
+    mean: number,
+    factor: number,
+    dx: number,
+    sumDy: number,
+    sumDyCentred: number,
+    rows: number,
+    channels: number,
   ): void;
   adam_update(
     value: number,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNormKernel } from './batch-norm.js';
 import { batchNormGradient } from './batch-norm-gradient.js';
+import { BATCH_NORM_GRADIENT, batchNormGradientKernel } from './batch-norm-gradient-kernel.js';
 import { conv2dKernel } from './conv2d.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
@@ -21,7 +22,8 @@ const registered = new Set<string>();
  * over leading axes, which it runs through a transpose; and LeakyRelu and BatchNorm, whose own loops
  * are slower than XNNPACK's element-wise passes; and Identity and same-type Cast, which it runs as
  * copies. Also replaces
- * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend).
+ * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend),
+ * BatchNorm's doing its full-size work in one native pass here.
  * Safe to call twice.
  * Call it from the app that chose the wasm backend, before training.
  */
@@ -42,6 +44,9 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): void {
   replaceKernel('Cast', backendName, sharedIdentityKernel);
   if (!tf.getKernel('Conv2DBackpropFilter', backendName)) {
     tf.registerKernel(conv2dBackpropFilterKernel(backendName));
+  }
+  if (!tf.getKernel(BATCH_NORM_GRADIENT, backendName)) {
+    tf.registerKernel(batchNormGradientKernel(backendName));
   }
   tf.registerGradient(batchNormGradient);
   tf.registerGradient(leakyReluGradient);
