@@ -71,3 +71,28 @@ __attribute__((export_name("batch_norm_gradient"))) void batch_norm_gradient(
     }
   }
 }
+
+/*
+ * A binary operation between a full tensor `[rows, channels]` and a per-channel one `[channels]`,
+ * broadcast along the rows: `op` 0 adds, 1 multiplies, 2 subtracts the channel's value, 3 subtracts
+ * from it (tfjs-wasm's own broadcasting loop is several times slower than a plain pass).
+ */
+__attribute__((export_name("channel_binary"))) void channel_binary(const float *full,
+                                                                   const float *channel,
+                                                                   float *out, int rows,
+                                                                   int channels, int op) {
+  for (int r = 0; r < rows; r++) {
+    const float *a = full + (long)r * channels;
+    float *o = out + (long)r * channels;
+    int c = 0;
+    for (; c + 4 <= channels; c += 4) {
+      const v128_t x = wasm_v128_load(a + c), y = wasm_v128_load(channel + c);
+      wasm_v128_store(o + c, op == 0   ? wasm_f32x4_add(x, y)
+                             : op == 1 ? wasm_f32x4_mul(x, y)
+                             : op == 2 ? wasm_f32x4_sub(x, y)
+                                       : wasm_f32x4_sub(y, x));
+    }
+    for (; c < channels; c++)
+      o[c] = op == 0 ? a[c] + channel[c] : op == 1 ? a[c] * channel[c] : op == 2 ? a[c] - channel[c] : channel[c] - a[c];
+  }
+}

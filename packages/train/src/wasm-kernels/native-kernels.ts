@@ -91,6 +91,14 @@ export interface NativeKernels {
     ...geometry: ConvGeometry
   ): void;
   leaky_relu(x: number, out: number, size: number, alpha: number): void;
+  channel_binary(
+    full: number,
+    channel: number,
+    out: number,
+    rows: number,
+    channels: number,
+    operation: number,
+  ): void;
   batch_norm(
     x: number,
     mean: number,

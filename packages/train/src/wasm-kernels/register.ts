@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { batchNormKernel } from './batch-norm.js';
 import { batchNormGradient } from './batch-norm-gradient.js';
 import { BATCH_NORM_GRADIENT, batchNormGradientKernel } from './batch-norm-gradient-kernel.js';
+import { channelBinaryKernel } from './channel-binary.js';
 import { conv2dKernel } from './conv2d.js';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input.js';
@@ -19,11 +20,11 @@ const registered = new Set<string>();
  * F(2x2, 3x3); Conv2DBackpropFilter, which tfjs 4.22's wasm backend lacks;
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose), which it has only as a slow direct loop;
  * matrix multiplies with transposed operands, which it runs 10 to 20 times slower; Sum and Mean
- * over leading axes, which it runs through a transpose; and LeakyRelu and BatchNorm, whose own loops
- * are slower than XNNPACK's element-wise passes; and Identity and same-type Cast, which it runs as
- * copies. Also replaces
- * the gradients of BatchNorm and LeakyRelu with ones that do not tile (same values, every backend),
- * BatchNorm's doing its full-size work in one native pass here.
+ * over leading axes, which it runs through a transpose; LeakyRelu and BatchNorm, each one native
+ * pass; Add, Sub and Multiply with a per-channel operand, which it broadcasts slowly; and Identity
+ * and same-type Cast, which it runs as copies. Also replaces the gradients of BatchNorm and
+ * LeakyRelu with ones that do not tile (same values, every backend), BatchNorm's doing its
+ * full-size work in one native pass here.
  * Safe to call twice.
  * Call it from the app that chose the wasm backend, before training.
  */
@@ -40,6 +41,8 @@ export function registerWasmTrainingKernels(backendName = 'wasm'): void {
   replaceKernel('_FusedMatMul', backendName, untransposedMatMulKernel);
   replaceKernel('LeakyRelu', backendName, leakyReluKernel);
   replaceKernel('FusedBatchNorm', backendName, batchNormKernel);
+  for (const name of ['Add', 'Sub', 'Multiply'])
+    replaceKernel(name, backendName, channelBinaryKernel);
   replaceKernel('Identity', backendName, sharedIdentityKernel);
   replaceKernel('Cast', backendName, sharedIdentityKernel);
   if (!tf.getKernel('Conv2DBackpropFilter', backendName)) {

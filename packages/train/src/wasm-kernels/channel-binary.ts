@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { WasmOffsetBackend } from './heap.js';
+import { nativeKernels } from './native-kernels.js';
+
+/** channel_binary's operation codes: full op channel, and channel − full. */
+const OPERATIONS: Record<string, number> = { Add: 0, Multiply: 1, Sub: 2 };
+const CHANNEL_MINUS_FULL = 3;
+
+/**
+ * Add, Sub or Multiply of a tensor `[..., C]` and a per-channel one (`[C]` or `[1, ..., 1, C]`, on
+ * either side) in one native pass (`channel_binary` of native/elementwise.c): bias additions,
+ * BatchNorm's statistics and their gradients. tfjs-wasm's broadcasting loop runs them several
+ * times slower than its plain element-wise passes. The same float32 operation on each value, so the
+ * same results; every other case goes to the backend's own kernel.
+ */
+export function channelBinaryKernel(native: tf.KernelConfig): tf.KernelConfig {
+  const operation = OPERATIONS[native.kernelName] as number;
+  return {
+    ...native,
+    kernelFunc: (args) => {
+      const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+      const kernels = nativeKernels(args.backend as tf.KernelBackend);
+      if (!kernels || a.dtype !== 'float32' || b.dtype !== 'float32')
+        return native.kernelFunc(args);
+      let code: number;
+      let full: tf.TensorInfo;
+      let channel: tf.TensorInfo;
+      if (isPerChannelOf(b, a)) [full, channel, code] = [a, b, operation];
+      else if (isPerChannelOf(a, b))
+        [full, channel, code] = [b, a, operation === 2 ? CHANNEL_MINUS_FULL : operation];
+      else return native.kernelFunc(args);
+      const heap = args.backend as unknown as WasmOffsetBackend;
+      const out = heap.makeOutput(full.shape, 'float32');
+      const at = (info: tf.TensorInfo) => heap.getMemoryOffset(info.dataId);
+      const channels = full.shape.at(-1) as number;
+      const rows = tf.util.sizeFromShape(full.shape) / channels;
+      kernels.channel_binary(at(full), at(channel), at(out), rows, channels, code);
+      return out;
+    },
+  };
+}
+
+/** Whether `channel` is `[C]` or `[1, ..., 1, C]` against `full` `[..., C]` of several rows. */
+function isPerChannelOf(channel: tf.TensorInfo, full: tf.TensorInfo): boolean {
+  const channels = full.shape.at(-1);
+  return (
+    channels !== undefined &&
+    channels > 0 &&
+    channel.shape.length <= full.shape.length &&
+    channel.shape.at(-1) === channels &&
+    channel.shape.slice(0, -1).every((d) => d === 1) &&
+    tf.util.sizeFromShape(full.shape) > channels
+  );
+}
