@@ -75,7 +75,8 @@ __attribute__((export_name("batch_norm_gradient"))) void batch_norm_gradient(
 /*
  * A binary operation between a full tensor `[rows, channels]` and a per-channel one `[channels]`,
  * broadcast along the rows: `op` 0 adds, 1 multiplies, 2 subtracts the channel's value, 3 subtracts
- * from it (tfjs-wasm's own broadcasting loop is several times slower than a plain pass).
+ * from it, 4 copies it (a broadcast alone; `full` is not read). tfjs-wasm's own broadcasting loop is
+ * several times slower than a plain pass.
  */
 __attribute__((export_name("channel_binary"))) void channel_binary(const float *full,
                                                                    const float *channel,
@@ -86,6 +87,10 @@ __attribute__((export_name("channel_binary"))) void channel_binary(const float *
     float *o = out + (long)r * channels;
     int c = 0;
     for (; c + 4 <= channels; c += 4) {
+      if (op == 4) {
+        wasm_v128_store(o + c, wasm_v128_load(channel + c));
+        continue;
+      }
       const v128_t x = wasm_v128_load(a + c), y = wasm_v128_load(channel + c);
       wasm_v128_store(o + c, op == 0   ? wasm_f32x4_add(x, y)
                              : op == 1 ? wasm_f32x4_mul(x, y)
@@ -93,6 +98,10 @@ __attribute__((export_name("channel_binary"))) void channel_binary(const float *
                                        : wasm_f32x4_sub(y, x));
     }
     for (; c < channels; c++)
-      o[c] = op == 0 ? a[c] + channel[c] : op == 1 ? a[c] * channel[c] : op == 2 ? a[c] - channel[c] : channel[c] - a[c];
+      o[c] = op == 4   ? channel[c]
+             : op == 0 ? a[c] + channel[c]
+             : op == 1 ? a[c] * channel[c]
+             : op == 2 ? a[c] - channel[c]
+                       : channel[c] - a[c];
   }
 }

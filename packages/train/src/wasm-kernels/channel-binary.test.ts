@@ -53,3 +53,44 @@ describe('Add, Sub and Multiply with a per-channel operand on wasm', () => {
     });
   });
 });
+
+describe('Tile of a per-channel tensor and the gradient of Mean on wasm', () => {
+  it('broadcast as the cpu backend does, other tiles too', async () => {
+    const { cpu, wasm } = await onBoth(() => {
+      const channel = tf.randomNormal([1, 1, 1, 6], 0, 1, 'float32', 5);
+      const other = tf.randomNormal([2, 1, 3], 0, 1, 'float32', 6);
+      return tf.concat([
+        tf.reshape(tf.broadcastTo(channel, [3, 4, 5, 6]), [-1]),
+        tf.reshape(tf.tile(other, [1, 2, 2]), [-1]),
+      ]);
+    });
+    expect(wasm).toEqual(cpu);
+  });
+
+  for (const [shape, axes] of [
+    [
+      [3, 5, 5, 8],
+      [0, 1, 2],
+    ],
+    [[4, 6], [1]],
+    [
+      [2, 3, 4],
+      [0, 2],
+    ],
+  ] as const) {
+    it(`gives the gradient of a mean of ${shape} over axes ${axes} as the cpu backend does`, async () => {
+      const { cpu, wasm } = await onBoth(() => {
+        const x = tf.randomNormal([...shape], 0, 1, 'float32', 7);
+        const weights = tf.randomNormal(
+          shape.filter((_, i) => !(axes as readonly number[]).includes(i)),
+          0,
+          1,
+          'float32',
+          8,
+        );
+        return tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.mean(t, [...axes]), weights)))(x);
+      });
+      expect(wasm).toEqual(cpu);
+    });
+  }
+});

@@ -5,6 +5,7 @@ import { nativeKernels } from './native-kernels.js';
 /** channel_binary's operation codes: full op channel, and channel − full. */
 const OPERATIONS: Record<string, number> = { Add: 0, Multiply: 1, Sub: 2 };
 const CHANNEL_MINUS_FULL = 3;
+const CHANNEL_COPY = 4;
 
 /**
  * Add, Sub or Multiply of a tensor `[..., C]` and a per-channel one (`[C]` or `[1, ..., 1, C]`, on
@@ -35,6 +36,38 @@ export function channelBinaryKernel(native: tf.KernelConfig): tf.KernelConfig {
       const channels = full.shape.at(-1) as number;
       const rows = tf.util.sizeFromShape(full.shape) / channels;
       kernels.channel_binary(at(full), at(channel), at(out), rows, channels, code);
+      return out;
+    },
+  };
+}
+
+/**
+ * Tile of a per-channel tensor `[1, ..., 1, C]` along its leading axes (a broadcast, as the mean's
+ * gradient asks for) in one native pass; every other Tile goes to the backend's own kernel.
+ */
+export function channelTileKernel(native: tf.KernelConfig): tf.KernelConfig {
+  return {
+    ...native,
+    kernelFunc: (args) => {
+      const { x } = args.inputs as { x: tf.TensorInfo };
+      const { reps } = args.attrs as unknown as { reps: number[] };
+      const kernels = nativeKernels(args.backend as tf.KernelBackend);
+      const channels = x.shape.at(-1) ?? 0;
+      const broadcast =
+        x.dtype === 'float32' &&
+        channels > 0 &&
+        reps.length === x.shape.length &&
+        reps.at(-1) === 1 &&
+        x.shape.slice(0, -1).every((d) => d === 1);
+      if (!kernels || !broadcast) return native.kernelFunc(args);
+      const heap = args.backend as unknown as WasmOffsetBackend;
+      const out = heap.makeOutput(
+        x.shape.map((d, i) => d * (reps[i] as number)),
+        'float32',
+      );
+      const at = (info: tf.TensorInfo) => heap.getMemoryOffset(info.dataId);
+      const rows = tf.util.sizeFromShape(reps);
+      kernels.channel_binary(at(x), at(x), at(out), rows, channels, CHANNEL_COPY);
       return out;
     },
   };
