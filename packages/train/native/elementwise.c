@@ -1,7 +1,8 @@
 /*
  * Element-wise kernels of the training step, each one pass over memory where tfjs-wasm runs three
  * or four (and its broadcasting passes several times slower than its plain ones). Tensors are
- * float32, channels last: `rows` rows of `channels` values. Compiled with kernels.c into one module.
+ * float32, channels last: `rows` rows of `channels` values. Compiled with kernels.c into one
+ * module.
  */
 #include <wasm_simd128.h>
 
@@ -75,8 +76,8 @@ __attribute__((export_name("batch_norm_gradient"))) void batch_norm_gradient(
 /*
  * A binary operation between a full tensor `[rows, channels]` and a per-channel one `[channels]`,
  * broadcast along the rows: `op` 0 adds, 1 multiplies, 2 subtracts the channel's value, 3 subtracts
- * from it, 4 copies it (a broadcast alone; `full` is not read). tfjs-wasm's own broadcasting loop is
- * several times slower than a plain pass.
+ * from it, 4 copies it (a broadcast alone; `full` is not read). tfjs-wasm's own broadcasting loop
+ * is several times slower than a plain pass.
  */
 __attribute__((export_name("channel_binary"))) void channel_binary(const float *full,
                                                                    const float *channel,

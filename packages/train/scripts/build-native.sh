@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Compiles native/*.c (the kernels and the element-wise passes) to WebAssembly SIMD128 twice (for tfjs-wasm's plain memory and for its
-# threaded build's shared memory) and writes both, base64, into src/wasm-kernels/native-module.ts,
-# with the SHA-256 of the C source (a test fails when the source changed and this was not rerun).
+# Compiles native/kernels.c and native/elementwise.c into one WebAssembly SIMD128 module, twice (for
+# tfjs-wasm's plain memory and for its threaded build's shared memory), and writes both, base64,
+# into src/wasm-kernels/native-module.ts with the SHA-256 of the C sources (a test fails when a
+# source changed and this was not rerun).
 # Needs Debian's clang and lld (apt-get install clang lld); the package's build does not.
 #   packages/train/scripts/build-native.sh
 set -euo pipefail

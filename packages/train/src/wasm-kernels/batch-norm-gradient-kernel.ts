@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { WasmOffsetBackend } from './heap.js';
+import type * as tf from '@tensorflow/tfjs-core';
+import { rowsOf, type WasmOffsetBackend } from './heap.js';
 import { nativeKernels } from './native-kernels.js';
 
 /** The kernel behind BatchNorm's gradient where a backend registers it (wasm). */
@@ -19,7 +19,7 @@ export function batchNormGradientKernel(backendName: string): tf.KernelConfig {
       const { dy, x, mean, factor } = inputs as Record<string, tf.TensorInfo>;
       const heap = backend as unknown as WasmOffsetBackend;
       const channels = mean?.shape[0] as number;
-      const rows = channels > 0 ? tf.util.sizeFromShape((x as tf.TensorInfo).shape) / channels : 0;
+      const rows = rowsOf((x as tf.TensorInfo).shape);
       const outputs = [x, mean, mean].map((like) =>
         heap.makeOutput((like as tf.TensorInfo).shape, 'float32'),
       ) as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { heapTensor, type WasmHeapBackend, type WasmOffsetBackend } from './heap.js';
+import type * as tf from '@tensorflow/tfjs-core';
+import { heapTensor, rowsOf, type WasmOffsetBackend } from './heap.js';
 import { nativeKernels } from './native-kernels.js';
 import { KernelRunner } from './run-kernel.js';
 
@@ -29,7 +29,7 @@ export function batchNormKernel(native: tf.KernelConfig): tf.KernelConfig {
         (t) => t === undefined || t.shape.join() === `${channels}`,
       );
       if (!allFloat32 || !perChannel) return native.kernelFunc(args);
-      const backend = args.backend as unknown as WasmHeapBackend;
+      const backend = args.backend as unknown as WasmOffsetBackend;
       const variances = backend.typedArrayFromHeap(variance);
       const scales = scale && backend.typedArrayFromHeap(scale);
       const factors = new Float32Array(channels);
@@ -38,14 +38,12 @@ export function batchNormKernel(native: tf.KernelConfig): tf.KernelConfig {
           (scales ? (scales[c] as number) : 1) /
           Math.sqrt((variances[c] as number) + varianceEpsilon);
       }
+      const factor = heapTensor(backend, [channels], factors);
       const kernels = nativeKernels(args.backend as tf.KernelBackend);
       if (kernels) {
-        const heap = args.backend as unknown as WasmOffsetBackend;
-        const factor = heapTensor(heap, [channels], factors);
-        const out = heap.makeOutput(x.shape, 'float32');
+        const out = backend.makeOutput(x.shape, 'float32');
         const at = (info: tf.TensorInfo | undefined) =>
-          info ? heap.getMemoryOffset(info.dataId) : 0;
-        const rows = channels > 0 ? tf.util.sizeFromShape(x.shape) / channels : 0;
+          info ? backend.getMemoryOffset(info.dataId) : 0;
         kernels.batch_norm(
           at(x),
           at(mean),
@@ -53,18 +51,15 @@ export function batchNormKernel(native: tf.KernelConfig): tf.KernelConfig {
           at(offset),
           offset ? 1 : 0,
           at(out),
-          rows,
+          rowsOf(x.shape),
           channels,
         );
-        heap.disposeData(factor.dataId);
+        backend.disposeData(factor.dataId);
         return out;
       }
       const runner = new KernelRunner(args.backend as tf.KernelBackend, native.backendName);
       const centred = runner.run('Sub', { a: x, b: mean });
-      const scaled = runner.run('Multiply', {
-        a: centred,
-        b: runner.track(heapTensor(backend, [channels], factors)),
-      });
+      const scaled = runner.run('Multiply', { a: centred, b: runner.track(factor) });
       const out = offset ? runner.run('Add', { a: scaled, b: offset }) : scaled;
       runner.dispose(out);
       return out;

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { WasmOffsetBackend } from './heap.js';
+import { rowsOf, type WasmOffsetBackend } from './heap.js';
 import { nativeKernels } from './native-kernels.js';
 
 /** channel_binary's operation codes: full op channel, and channel − full. */
 const OPERATIONS: Record<string, number> = { Add: 0, Multiply: 1, Sub: 2 };
+const FULL_MINUS_CHANNEL = OPERATIONS.Sub;
 const CHANNEL_MINUS_FULL = 3;
 const CHANNEL_COPY = 4;
 
@@ -28,14 +29,17 @@ export function channelBinaryKernel(native: tf.KernelConfig): tf.KernelConfig {
       let channel: tf.TensorInfo;
       if (isPerChannelOf(b, a)) [full, channel, code] = [a, b, operation];
       else if (isPerChannelOf(a, b))
-        [full, channel, code] = [b, a, operation === 2 ? CHANNEL_MINUS_FULL : operation];
+        [full, channel, code] = [
+          b,
+          a,
+          operation === FULL_MINUS_CHANNEL ? CHANNEL_MINUS_FULL : operation,
+        ];
       else return native.kernelFunc(args);
       const heap = args.backend as unknown as WasmOffsetBackend;
       const out = heap.makeOutput(full.shape, 'float32');
       const at = (info: tf.TensorInfo) => heap.getMemoryOffset(info.dataId);
       const channels = full.shape.at(-1) as number;
-      const rows = tf.util.sizeFromShape(full.shape) / channels;
-      kernels.channel_binary(at(full), at(channel), at(out), rows, channels, code);
+      kernels.channel_binary(at(full), at(channel), at(out), rowsOf(full.shape), channels, code);
       return out;
     },
   };

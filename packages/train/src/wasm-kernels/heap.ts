@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** The parts of tfjs-wasm's backend that kernels written in JavaScript use. */
 export interface WasmHeapBackend {
@@ -10,6 +10,12 @@ export interface WasmHeapBackend {
 export interface WasmOffsetBackend extends WasmHeapBackend {
   getMemoryOffset(dataId: tf.DataId): number;
   disposeData(dataId: tf.DataId): boolean;
+}
+
+/** Rows of a channels-last tensor of `shape`: its size over its last axis (0 when that is 0). */
+export function rowsOf(shape: readonly number[]): number {
+  const channels = shape.at(-1) ?? 0;
+  return channels > 0 ? tf.util.sizeFromShape(shape as number[]) / channels : 0;
 }
 
 /** A new float32 tensor of the backend holding `values` (`[]` for a scalar). */

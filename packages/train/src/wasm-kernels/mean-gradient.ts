@@ -3,8 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 /**
  * The gradient of Mean as dy / n broadcast to x's shape, where tfjs-core's own multiplies dy by a
  * tensor of ones made in JavaScript (`ones(x.shape)`: a full-size array filled and copied for every
- * mean of BatchNorm's statistics) and then divides the full-size product. The same values (dy · 1 / n
- * is dy / n), on every backend.
+ * mean of BatchNorm's statistics) and then divides the full-size product. The same values
+ * (dy · 1 / n is dy / n), on every backend.
  */
 export const meanGradient: tf.GradConfig = {
   kernelName: 'Mean',

@@ -36,7 +36,10 @@ export function convGeometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
   ].concat([strideHeight, strideWidth, padInfo.top, padInfo.left]) as ConvGeometry;
 }
 
-/** The exports of native/kernels.c and native/elementwise.c (pointers are byte offsets in tfjs-wasm's memory). */
+/**
+ * The exports of native/kernels.c and native/elementwise.c (pointers are byte offsets in
+ * tfjs-wasm's memory).
+ */
 export interface NativeKernels {
   im2col_transposed(
     x: number,

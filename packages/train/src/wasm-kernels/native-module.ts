@@ -2,7 +2,7 @@
 
 /** SHA-256 of native/kernels.c and native/elementwise.c, one after the other, compiled here. */
 export const NATIVE_SOURCE_SHA256 =
-  'd10f196a80a6ac0f084bea7de5c44bf190f027deb5536476f581dcfcaad9ceab';
+  '8100654081621d9a03862c66da1c58799bf34533c1d25416ef51440072aebb36';
 
 /** The kernels for a memory that is not shared (tfjs-wasm's single-threaded builds), base64. */
 export const NATIVE_PLAIN =
