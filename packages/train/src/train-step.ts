@@ -21,6 +21,11 @@ export interface StepMetrics {
 // inside the GAN judges a batch of fakes exactly as it did in its own step. Keras's predict() would
 // use the generator's moving averages, which lag far behind early on, and training can stall.
 // Moving averages are still kept, for sampling and evaluation: each model's only in its own step.
+// The discriminator sees the reals and the fakes as two batches, each normalized by its own
+// statistics (as the Keras original). One mixed batch of both, in both steps, was checked against
+// it (two time-scales at batch 64, seed 1, 128,000 images, a patch not kept): 6.30 / 35.1 against
+// 7.23 / 20.7 in classifier score / Frechet distance, digit 1 at 0.6% of the samples. Mixed, the
+// discriminator called 74 to 82% right from iteration 250, 65 to 75% separate: it wins the game.
 
 /**
  * The discriminator's objective on reals `[batch, 28, 28, 1]` (label `dcgan.realLabel`: 1, or less
