@@ -75,6 +75,7 @@ describe('dcgan bench', () => {
       'gflops',
       'inferenceGflops',
       'matMulGflops',
+      'matMulShare',
     ]) {
       expect(result[key], key).toBeGreaterThan(0);
     }

@@ -30,6 +30,12 @@ export interface BenchResult {
    * most that the backend's convolutions (matrix products inside) can reach on this machine.
    */
   matMulGflops: number;
+  /**
+   * The iteration's GFLOP/s as a share of the matrix product's, the product timed right after each
+   * timed iteration: the median of those pairs, so that both sides of each ratio ran under the same
+   * load of a shared host.
+   */
+  matMulShare: number;
 }
 
 /**
@@ -71,13 +77,19 @@ export async function benchBackend(
   const backend = await startBackend(choice);
   const dcgan = newDcgan();
   const { reals, noise } = batchAndNoise(options.batchSize);
+  const { inferenceImages, matMulSize } = benchSizes(options.batchSize);
+  const product = matMulTimer(matMulSize);
+  await product.seconds();
   const seconds: number[] = [];
+  const productSeconds: number[] = [];
   for (let i = 0; i < options.warmup + options.timed; i++) {
     const start = performance.now();
     await trainStep(dcgan, reals, noise);
-    if (i >= options.warmup) seconds.push((performance.now() - start) / 1000);
+    if (i < options.warmup) continue;
+    seconds.push((performance.now() - start) / 1000);
+    productSeconds.push(await product.seconds());
   }
-  const { inferenceImages, matMulSize } = benchSizes(options.batchSize);
+  product.dispose();
   generate(dcgan.generator, inferenceImages / 4, { seed: 1 }).dispose();
   const inference: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -90,6 +102,8 @@ export async function benchBackend(
   reals.dispose();
   disposeDcgan(dcgan);
   const iterationsPerSecond = 1 / median(seconds);
+  const iterationGflop = GFLOP_PER_ITERATION_128 * (options.batchSize / 128);
+  const productGflop = (2 * matMulSize ** 3) / 1e9;
   const inferenceImagesPerSecond = median(inference);
   return {
     backend: backend.name,
@@ -99,28 +113,31 @@ export async function benchBackend(
     iterationsPerSecond,
     imagesPerSecond: iterationsPerSecond * options.batchSize,
     inferenceImagesPerSecond,
-    gflops: iterationsPerSecond * GFLOP_PER_ITERATION_128 * (options.batchSize / 128),
+    gflops: iterationsPerSecond * iterationGflop,
     inferenceGflops: (inferenceImagesPerSecond * GFLOP_PER_FORWARD_128) / 128,
-    matMulGflops: await matMulGflops(matMulSize),
+    matMulGflops: productGflop / median(productSeconds),
+    matMulShare: median(
+      seconds.map((s, i) => iterationGflop / s / (productGflop / (productSeconds[i] as number))),
+    ),
   };
 }
 
-/** GFLOP/s of a square matrix product `[size, size]` on the active backend (median of 5, after a warm-up). */
-async function matMulGflops(size: number): Promise<number> {
+/** Times one square matrix product `[size, size]` on the active backend, its operands made once. */
+function matMulTimer(size: number): { seconds(): Promise<number>; dispose(): void } {
   const [a, b] = [1, 2].map((seed) => tf.randomNormal([size, size], 0, 1, 'float32', seed)) as [
     tf.Tensor2D,
     tf.Tensor2D,
   ];
-  const seconds: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    const start = performance.now();
-    const product = tf.matMul(a, b);
-    await product.data();
-    product.dispose();
-    if (i > 0) seconds.push((performance.now() - start) / 1000);
-  }
-  tf.dispose([a, b]);
-  return (2 * size ** 3) / median(seconds) / 1e9;
+  return {
+    async seconds() {
+      const start = performance.now();
+      const product = tf.matMul(a, b);
+      await product.data();
+      product.dispose();
+      return (performance.now() - start) / 1000;
+    },
+    dispose: () => tf.dispose([a, b]),
+  };
 }
 
 /** The row a profiled kernel call counts in: its kernel's, or with `byShape` also its input shapes'. */
