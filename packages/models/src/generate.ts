@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { classCountOf, oneHotClasses, sampleClasses } from './conditional.js';
+import { predictImages } from './predict-images.js';
 
 /** The latent size a generator takes: the last dimension of its input. */
 export function latentSizeOf(generator: LayersModel): number {
@@ -61,7 +62,8 @@ export function generatorInputs(
 
 /**
  * Generates images with a trained generator, BatchNorm on its moving averages (inference mode);
- * a conditional generator draws the classes asked for.
+ * a conditional generator draws the classes asked for. The spec's generator runs folded (see
+ * `predictImages`).
  * @returns images `[count, 28, 28, 1]` in [-1, 1]; the caller disposes them
  */
 export function generate(
@@ -73,6 +75,6 @@ export function generate(
     throw new Error(`count must be a positive integer, got ${count}`);
   return tf.tidy(() => {
     const inputs = generatorInputs(generator, count, options);
-    return generator.predict(inputs, { batchSize: options.batchSize ?? 256 }) as tf.Tensor4D;
+    return predictImages(generator, [inputs].flat(), { batchSize: options.batchSize });
   });
 }

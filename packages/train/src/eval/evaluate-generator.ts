@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { loadDataset } from '@dcgan/data/node';
-import { classCountOf, generatorInputs, oneHotClasses, sampleClasses } from '@dcgan/models';
+import {
+  classCountOf,
+  generatorInputs,
+  oneHotClasses,
+  predictImages,
+  sampleClasses,
+} from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { classAccuracy, meanClassAccuracy } from './class-accuracy.js';
@@ -195,20 +201,9 @@ function generateInBatches(
   onProgress?: (done: number, total: number) => void,
 ): tf.Tensor4D {
   const inputs = [generatorInputs(generator, samples, { seed })].flat();
-  const parts: tf.Tensor4D[] = [];
-  for (let start = 0; start < samples; start += batchSize) {
-    const size = Math.min(batchSize, samples - start);
-    parts.push(
-      tf.tidy(
-        () =>
-          generator.predict(
-            inputs.map((input) => tf.slice(input, [start, 0], [size, -1])),
-          ) as tf.Tensor4D,
-      ),
-    );
-    onProgress?.(start + size, samples);
+  try {
+    return predictImages(generator, inputs, { batchSize, onProgress });
+  } finally {
+    tf.dispose(inputs);
   }
-  const fakes = tf.concat(parts);
-  tf.dispose([...inputs, ...parts]);
-  return fakes;
 }

@@ -1,0 +1,151 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { type GeneratorLayers, spineOf } from './generator-spine.js';
+
+/**
+ * The spec's generator for inference, its linear head folded. Dense, reshape, the first transposed
+ * convolution and its BatchNorm (on its moving averages) are all affine, so together they are one
+ * product: `[batch, inputs] x head [inputs, H*W*C]` plus `headBias`; the second BatchNorm folds
+ * into the second transposed convolution's filter and bias. The same images as `predict` to
+ * float32 rounding, with a sixth of its multiplies in the first block.
+ */
+export interface FoldedGenerator {
+  /** `[inputs, H*W*C]`: what each input adds to the first block's normalized output. */
+  head: tf.Tensor2D;
+  /** `[H*W*C]`: that output for an input of zeros. */
+  headBias: tf.Tensor1D;
+  /** `[H, W, C]`: the first block's output shape. */
+  headShape: [number, number, number];
+  /** The two LeakyReLUs' slopes. */
+  slopes: [number, number];
+  /** The second transposed convolution, its BatchNorm folded in: filter `[kh, kw, out, in]`. */
+  middle: FoldedConv;
+  /** The last transposed convolution, as it is: filter `[kh, kw, channels, in]`. */
+  last: FoldedConv;
+}
+
+/** A transposed convolution's filter, bias and geometry. */
+export interface FoldedConv {
+  filter: tf.Tensor4D;
+  bias: tf.Tensor1D;
+  strides: [number, number];
+  padding: 'same' | 'valid';
+}
+
+/**
+ * Folds a generator with the spec's topology (`spineOf`), from its current weights. The caller
+ * disposes the result (`disposeFolded`). Undefined for any other topology.
+ */
+export function foldGenerator(generator: LayersModel): FoldedGenerator | undefined {
+  const layers = spineOf(generator);
+  if (!layers) return undefined;
+  const { dense, firstConv, firstNorm, secondConv, secondNorm, lastConv } = layers;
+  return tf.tidy(() => {
+    const [denseKernel, denseBias] = dense.getWeights() as [tf.Tensor2D, tf.Tensor1D];
+    const inputs = denseKernel.shape[0];
+    const [, h, w, c] = firstConv.outputShape as number[] as [number, number, number, number];
+    const [bh, bw, bc] = layers.base;
+    const first = convOf(firstConv);
+    const [scale, shift] = normOf(firstNorm);
+    const through = (x: tf.Tensor4D, withBias: boolean) => {
+      const y = tf.conv2dTranspose(
+        x,
+        first.filter,
+        [x.shape[0], h, w, c],
+        first.strides,
+        first.padding,
+      );
+      return withBias ? tf.add(tf.mul(tf.add(y, first.bias), scale), shift) : tf.mul(y, scale);
+    };
+    const head = tf.reshape(through(tf.reshape(denseKernel, [inputs, bh, bw, bc]), false), [
+      inputs,
+      h * w * c,
+    ]) as tf.Tensor2D;
+    const headBias = tf.reshape(through(tf.reshape(denseBias, [1, bh, bw, bc]), true), [
+      h * w * c,
+    ]) as tf.Tensor1D;
+    const middle = convOf(secondConv);
+    const [middleScale, middleShift] = normOf(secondNorm);
+    const folded: FoldedGenerator = {
+      head,
+      headBias,
+      headShape: [h, w, c],
+      slopes: [layers.firstSlope, layers.secondSlope],
+      middle: {
+        ...middle,
+        filter: tf.mul(middle.filter, tf.reshape(middleScale, [1, 1, -1, 1])) as tf.Tensor4D,
+        bias: tf.add(tf.mul(middle.bias, middleScale), middleShift) as tf.Tensor1D,
+      },
+      last: convOf(lastConv, true),
+    };
+    return folded as unknown as tf.TensorContainer;
+  }) as unknown as FoldedGenerator;
+}
+
+/**
+ * The folded generator's images for its inputs (noise z `[batch, latentSize]`, and a conditional
+ * generator's one-hot classes `[batch, classes]`): `[batch, H', W', channels]` in (-1, 1).
+ */
+export function runFolded(folded: FoldedGenerator, inputs: tf.Tensor2D[]): tf.Tensor4D {
+  return tf.tidy(() => {
+    const u = inputs.length === 1 ? (inputs[0] as tf.Tensor2D) : tf.concat(inputs, 1);
+    const batch = u.shape[0];
+    const [h, w, c] = folded.headShape;
+    const [slope1, slope2] = folded.slopes;
+    const base = tf.add(tf.matMul(u, folded.head), folded.headBias);
+    const first = tf.leakyRelu(tf.reshape(base, [batch, h, w, c]) as tf.Tensor4D, slope1);
+    const second = tf.leakyRelu(transposed(first, folded.middle), slope2);
+    return tf.tanh(transposed(second, folded.last));
+  });
+}
+
+/** A folded generator's tensors. */
+export function foldedTensors(folded: FoldedGenerator): tf.Tensor[] {
+  const { head, headBias, middle, last } = folded;
+  return [head, headBias, middle.filter, middle.bias, last.filter, last.bias];
+}
+
+/** x `[batch, h, w, in]` through a transposed convolution: `[batch, h*stride, w*stride, out]` (same). */
+function transposed(x: tf.Tensor4D, conv: FoldedConv): tf.Tensor4D {
+  const [batch, h, w] = x.shape;
+  const [strideH, strideW] = conv.strides;
+  const out = conv.filter.shape[2];
+  const shape: [number, number, number, number] =
+    conv.padding === 'same'
+      ? [batch, h * strideH, w * strideW, out]
+      : [
+          batch,
+          (h - 1) * strideH + (conv.filter.shape[0] as number),
+          (w - 1) * strideW + (conv.filter.shape[1] as number),
+          out,
+        ];
+  return tf.add(
+    tf.conv2dTranspose(x, conv.filter, shape, conv.strides, conv.padding),
+    conv.bias,
+  ) as tf.Tensor4D;
+}
+
+function convOf(layer: GeneratorLayers['firstConv'], copy = false): FoldedConv {
+  const [filter, bias] = layer.getWeights() as [tf.Tensor4D, tf.Tensor1D];
+  const config = layer.getConfig() as { strides: number[]; padding: 'same' | 'valid' };
+  const strides = config.strides as [number, number];
+  return {
+    filter: copy ? tf.clone(filter) : filter,
+    bias: copy ? tf.clone(bias) : bias,
+    strides,
+    padding: config.padding,
+  };
+}
+
+/** A BatchNorm on its moving averages as scale and shift `[channels]`: x * scale + shift. */
+function normOf(layer: GeneratorLayers['firstNorm']): [tf.Tensor1D, tf.Tensor1D] {
+  const config = layer.getConfig() as { epsilon: number; center: boolean; scale: boolean };
+  const weights = layer.getWeights() as tf.Tensor1D[];
+  const gamma = config.scale ? weights.shift() : undefined;
+  const beta = config.center ? weights.shift() : undefined;
+  const [mean, variance] = weights as [tf.Tensor1D, tf.Tensor1D];
+  const inverse = tf.rsqrt(tf.add(variance, config.epsilon));
+  const scale = (gamma ? tf.mul(inverse, gamma) : inverse) as tf.Tensor1D;
+  const shift = tf.sub(beta ?? 0, tf.mul(mean, scale)) as tf.Tensor1D;
+  return [scale, shift];
+}
