@@ -21,6 +21,7 @@ export type { GenerateOptions } from './generate.js';
 export { generate, generatorInputs, latentSizeOf, sampleNoise } from './generate.js';
 export type { BuildOptions } from './initializers.js';
 export { loadModel, saveModel } from './load-model.js';
+export type { PredictOptions } from './predict-images.js';
 export { predictImages } from './predict-images.js';
 export type { PretrainedName } from './pretrained.js';
 export { loadPretrainedGenerator, PRETRAINED_NAMES } from './pretrained.js';
