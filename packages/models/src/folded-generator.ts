@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { type GeneratorLayers, spineOf } from './generator-spine.js';
+import { linearHead, transposedGeometry } from './linear-head.js';
 
 /**
  * The spec's generator for inference, its linear head folded. Dense, reshape, the first transposed
@@ -39,37 +40,19 @@ export interface FoldedConv {
 export function foldGenerator(generator: LayersModel): FoldedGenerator | undefined {
   const layers = spineOf(generator);
   if (!layers) return undefined;
-  const { dense, firstConv, firstNorm, secondConv, secondNorm, lastConv } = layers;
+  const { firstNorm, secondConv, secondNorm, lastConv } = layers;
   return tf.tidy(() => {
-    const [denseKernel, denseBias] = dense.getWeights() as [tf.Tensor2D, tf.Tensor1D];
-    const inputs = denseKernel.shape[0];
-    const [, h, w, c] = firstConv.outputShape as number[] as [number, number, number, number];
-    const [bh, bw, bc] = layers.base;
-    const first = convOf(firstConv);
+    const { head: linear, headBias: linearBias, shape } = linearHead(layers);
     const [scale, shift] = normOf(firstNorm);
-    const through = (x: tf.Tensor4D, withBias: boolean) => {
-      const y = tf.conv2dTranspose(
-        x,
-        first.filter,
-        [x.shape[0], h, w, c],
-        first.strides,
-        first.padding,
-      );
-      return withBias ? tf.add(tf.mul(tf.add(y, first.bias), scale), shift) : tf.mul(y, scale);
-    };
-    const head = tf.reshape(through(tf.reshape(denseKernel, [inputs, bh, bw, bc]), false), [
-      inputs,
-      h * w * c,
-    ]) as tf.Tensor2D;
-    const headBias = tf.reshape(through(tf.reshape(denseBias, [1, bh, bw, bc]), true), [
-      h * w * c,
-    ]) as tf.Tensor1D;
+    const tiled = tf.tile(scale, [shape[0] * shape[1]]);
+    const head = tf.mul(linear, tiled) as tf.Tensor2D;
+    const headBias = tf.add(tf.mul(linearBias, tiled), tf.tile(shift, [shape[0] * shape[1]]));
     const middle = convOf(secondConv);
     const [middleScale, middleShift] = normOf(secondNorm);
     const folded: FoldedGenerator = {
       head,
-      headBias,
-      headShape: [h, w, c],
+      headBias: headBias as tf.Tensor1D,
+      headShape: shape,
       slopes: [layers.firstSlope, layers.secondSlope],
       middle: {
         ...middle,
@@ -125,15 +108,12 @@ function transposed(x: tf.Tensor4D, conv: FoldedConv): tf.Tensor4D {
   ) as tf.Tensor4D;
 }
 
-function convOf(layer: GeneratorLayers['firstConv'], copy = false): FoldedConv {
+function convOf(layer: GeneratorLayers['lastConv'], copy = false): FoldedConv {
   const [filter, bias] = layer.getWeights() as [tf.Tensor4D, tf.Tensor1D];
-  const config = layer.getConfig() as { strides: number[]; padding: 'same' | 'valid' };
-  const strides = config.strides as [number, number];
   return {
     filter: copy ? tf.clone(filter) : filter,
     bias: copy ? tf.clone(bias) : bias,
-    strides,
-    padding: config.padding,
+    ...transposedGeometry(layer),
   };
 }
 

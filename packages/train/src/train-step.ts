@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type GeneratorInput, imagesOf, type RealBatch, withClassesOf } from './conditioning.js';
 import type { Dcgan } from './dcgan.js';
+import { type GeneratorPass, generatorPass } from './generator-pass.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
 import { readScalars } from './read-scalars.js';
@@ -52,17 +53,33 @@ export function discriminatorObjective(
   };
 }
 
-/** The generator's objective: fakes `G(z)` through the GAN (frozen discriminator) towards label 1. */
-export function generatorObjective(dcgan: Dcgan, z: GeneratorInput): () => tf.Scalar {
-  return () => binaryCrossEntropy(dcgan.gan.apply(z, { training: true }) as tf.Tensor, 1);
+/**
+ * The generator's objective: fakes `G(z)` through the frozen discriminator towards label 1, as the
+ * GAN of SPEC.md computes it; the generator's forward pass by `pass` (this iteration's
+ * `generatorPass`), else through the GAN model.
+ */
+export function generatorObjective(
+  dcgan: Dcgan,
+  z: GeneratorInput,
+  pass?: GeneratorPass,
+): () => tf.Scalar {
+  if (!pass)
+    return () => binaryCrossEntropy(dcgan.gan.apply(z, { training: true }) as tf.Tensor, 1);
+  return () =>
+    binaryCrossEntropy(
+      dcgan.discriminator.apply(withClassesOf(pass.fakes(z), z), { training: true }) as tf.Tensor,
+      1,
+    );
 }
 
-/** Fakes `G(z)` `[batch, 28, 28, 1]` as the generator makes them in training mode, its statistics kept. */
-export function trainingFakes(dcgan: Dcgan, z: GeneratorInput): tf.Tensor4D {
+/**
+ * Fakes `G(z)` `[batch, 28, 28, 1]` as the generator makes them in training mode (by `pass`, this
+ * iteration's `generatorPass`, when given), its moving statistics kept.
+ */
+export function trainingFakes(dcgan: Dcgan, z: GeneratorInput, pass?: GeneratorPass): tf.Tensor4D {
   const { generator } = dcgan;
-  return keepMovingStatistics(
-    generator,
-    () => generator.apply(z, { training: true }) as tf.Tensor4D,
+  return keepMovingStatistics(generator, () =>
+    pass ? pass.fakes(z) : (generator.apply(z, { training: true }) as tf.Tensor4D),
   );
 }
 
@@ -77,9 +94,10 @@ function discriminatorUpdate(
   dcgan: Dcgan,
   reals: RealBatch,
   z: GeneratorInput,
+  pass: GeneratorPass,
 ): [loss: tf.Scalar, accuracy: tf.Scalar] {
   return tf.tidy(() => {
-    const fakes = withClassesOf(trainingFakes(dcgan, z), z);
+    const fakes = withClassesOf(trainingFakes(dcgan, z, pass), z);
     return withTrainable(dcgan.discriminator, (variables) => {
       let right: tf.Scalar | undefined;
       const objective = discriminatorObjective(dcgan, reals, fakes, (r) => {
@@ -97,13 +115,13 @@ function discriminatorUpdate(
  * @param z noise `[batch, latentSize]` (with the classes to draw for a conditional model)
  * @returns the loss, a scalar that the caller reads and disposes
  */
-function generatorUpdate(dcgan: Dcgan, z: GeneratorInput): tf.Scalar {
+function generatorUpdate(dcgan: Dcgan, z: GeneratorInput, pass: GeneratorPass): tf.Scalar {
   const variables = dcgan.generator.trainableWeights.map((w) => w.read() as tf.Variable);
   return keepMovingStatistics(dcgan.discriminator, () =>
     tf.tidy(
       () =>
         dcgan.generatorOptimizer.minimize(
-          generatorObjective(dcgan, z),
+          generatorObjective(dcgan, z, pass),
           true,
           variables,
         ) as tf.Scalar,
@@ -121,10 +139,15 @@ export async function discriminatorStep(
   reals: RealBatch,
   z: GeneratorInput,
 ): Promise<{ loss: number; accuracy: number }> {
-  const [loss = Number.NaN, accuracy = Number.NaN] = await readScalars(
-    discriminatorUpdate(dcgan, reals, z),
-  );
-  return { loss, accuracy };
+  const pass = generatorPass(dcgan.generator);
+  try {
+    const [loss = Number.NaN, accuracy = Number.NaN] = await readScalars(
+      discriminatorUpdate(dcgan, reals, z, pass),
+    );
+    return { loss, accuracy };
+  } finally {
+    pass.dispose();
+  }
 }
 
 /**
@@ -132,8 +155,13 @@ export async function discriminatorStep(
  * @param z noise `[batch, latentSize]` (with the classes to draw for a conditional model)
  */
 export async function generatorStep(dcgan: Dcgan, z: GeneratorInput): Promise<{ loss: number }> {
-  const [loss = Number.NaN] = await readScalars([generatorUpdate(dcgan, z)]);
-  return { loss };
+  const pass = generatorPass(dcgan.generator);
+  try {
+    const [loss = Number.NaN] = await readScalars([generatorUpdate(dcgan, z, pass)]);
+    return { loss };
+  } finally {
+    pass.dispose();
+  }
 }
 
 /**
@@ -150,12 +178,14 @@ export async function trainStep(
   noise: (count: number) => GeneratorInput,
 ): Promise<StepMetrics> {
   const batch = imagesOf(reals).shape[0];
+  const pass = generatorPass(dcgan.generator);
   const z1 = noise(batch);
-  const discriminator = discriminatorUpdate(dcgan, reals, z1);
+  const discriminator = discriminatorUpdate(dcgan, reals, z1, pass);
   tf.dispose(z1);
   const z2 = noise(batch);
-  const generator = generatorUpdate(dcgan, z2);
+  const generator = generatorUpdate(dcgan, z2, pass);
   tf.dispose(z2);
+  pass.dispose();
   const [
     discriminatorLoss = Number.NaN,
     discriminatorAccuracy = Number.NaN,
