@@ -157,8 +157,9 @@ export interface ProfileRow {
 
 /**
  * Times every kernel of one training iteration (after a warm-up one), and the iteration's wall
- * time: what is not in kernels is the time outside them (tape, tidy, JavaScript). Op-level records
- * that wrap a kernel (`fusedConv2d__op` around `FusedConv2D`) are left out, not counted twice.
+ * time: what is not in kernels is the time outside them (tape, tidy, JavaScript). Records that
+ * are not the backend's kernels but wrap some (`fusedConv2d__op` around `FusedConv2D`, a custom
+ * gradient's scope) are left out, not counted twice.
  */
 export async function profileIteration(
   choice: BackendChoice,
@@ -175,8 +176,9 @@ export async function profileIteration(
   });
   const wallMs = performance.now() - start;
   const totals = new Map<string, { calls: number; ms: number }>();
+  const backendName = tf.getBackend();
   for (const kernel of profile.kernels) {
-    if (kernel.name.endsWith('__op')) continue;
+    if (!tf.getKernel(kernel.name, backendName)) continue;
     const key = profileRowName(kernel, byShape);
     const entry = totals.get(key) ?? { calls: 0, ms: 0 };
     entry.calls++;
