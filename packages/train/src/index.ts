@@ -12,6 +12,8 @@ export { createDcgan, disposeDcgan } from './dcgan.js';
 export * from './eval/index.js';
 export { FusedAdamOptimizer } from './fused-adam.js';
 export type { LearningRates } from './learning-rate.js';
+export type { GeneratorPass } from './generator-pass.js';
+export { generatorPass } from './generator-pass.js';
 export { learningRatesAt, setLearningRate } from './learning-rate.js';
 export { accuracy, binaryCrossEntropy } from './losses.js';
 export { keepMovingStatistics, withTrainable } from './model-state.js';
