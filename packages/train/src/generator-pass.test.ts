@@ -11,9 +11,9 @@ import { generatorObjective, trainingFakes } from './train-step.js';
 // The spec's layers with few channels and a latent size of 8: the cpu backend is slow.
 const slim: Partial<ModelConfig['generator']> = { latentSize: 8, baseDepth: 16, filters: [8, 4] };
 
-function newDcgan(conditional?: { classes: number }): Dcgan {
+function newDcgan(conditional?: { classes: number }, full = false): Dcgan {
   return createDcgan(defaultTrainConfig(), undefined, {
-    generator: buildGenerator(slim, { seed: 1, conditional }),
+    generator: buildGenerator(full ? { latentSize: 8 } : slim, { seed: 1, conditional }),
     discriminator: buildDiscriminator({}, { seed: 2, conditional }),
   });
 }
@@ -37,13 +37,14 @@ function generatorGradients(dcgan: Dcgan, z: GeneratorInput, folded: boolean): n
 }
 
 describe.each([
-  ['unconditional', 'cpu', undefined],
-  ['conditional', 'cpu', { classes: 10 }],
-  ['unconditional', 'wasm', undefined],
-] as const)('generatorPass, %s (%s)', (_, backend, conditional) => {
+  ['unconditional', 'cpu', undefined, false],
+  ['conditional', 'cpu', { classes: 10 }, false],
+  ['unconditional', 'wasm', undefined, false],
+  ['unconditional, the spec layers (Winograd, native kernels)', 'wasm', undefined, true],
+] as const)('generatorPass, %s (%s)', (_, backend, conditional, full) => {
   it('makes the fakes and the weight gradients that the layers make, and frees its head', async () => {
     await onBackend(backend, () => undefined);
-    const dcgan = newDcgan(conditional);
+    const dcgan = newDcgan(conditional, full);
     const z = inputOf(dcgan, 3);
     const before = tf.memory().numTensors;
     const pass = generatorPass(dcgan.generator);
