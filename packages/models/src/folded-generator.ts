@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { type GeneratorLayers, spineOf } from './generator-spine.js';
-import { linearHead, transposedGeometry } from './linear-head.js';
+import { linearHead, type TransposedGeometry, transposedGeometry } from './linear-head.js';
 
 /**
  * The spec's generator for inference, its linear head folded. Dense, reshape, the first transposed
@@ -26,16 +26,14 @@ export interface FoldedGenerator {
 }
 
 /** A transposed convolution's filter, bias and geometry. */
-export interface FoldedConv {
+export interface FoldedConv extends TransposedGeometry {
   filter: tf.Tensor4D;
   bias: tf.Tensor1D;
-  strides: [number, number];
-  padding: 'same' | 'valid';
 }
 
 /**
  * Folds a generator with the spec's topology (`spineOf`), from its current weights. The caller
- * disposes the result (`disposeFolded`). Undefined for any other topology.
+ * disposes the result (`foldedTensors`). Undefined for any other topology.
  */
 export function foldGenerator(generator: LayersModel): FoldedGenerator | undefined {
   const layers = spineOf(generator);
@@ -88,20 +86,9 @@ export function foldedTensors(folded: FoldedGenerator): tf.Tensor[] {
   return [head, headBias, middle.filter, middle.bias, last.filter, last.bias];
 }
 
-/** x `[batch, h, w, in]` through a transposed convolution: `[batch, h*stride, w*stride, out]` (same). */
+/** x `[batch, h, w, in]` through a transposed convolution and its bias: `[batch, ...conv.outShape]`. */
 function transposed(x: tf.Tensor4D, conv: FoldedConv): tf.Tensor4D {
-  const [batch, h, w] = x.shape;
-  const [strideH, strideW] = conv.strides;
-  const out = conv.filter.shape[2];
-  const shape: [number, number, number, number] =
-    conv.padding === 'same'
-      ? [batch, h * strideH, w * strideW, out]
-      : [
-          batch,
-          (h - 1) * strideH + (conv.filter.shape[0] as number),
-          (w - 1) * strideW + (conv.filter.shape[1] as number),
-          out,
-        ];
+  const shape: [number, number, number, number] = [x.shape[0], ...conv.outShape];
   return tf.add(
     tf.conv2dTranspose(x, conv.filter, shape, conv.strides, conv.padding),
     conv.bias,

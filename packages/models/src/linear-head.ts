@@ -14,10 +14,12 @@ export interface LinearHead {
   shape: [number, number, number];
 }
 
-/** The first transposed convolution's geometry, as `tf.conv2dTranspose` takes it. */
+/** A transposed convolution layer's geometry, as `tf.conv2dTranspose` takes it. */
 export interface TransposedGeometry {
   strides: [number, number];
   padding: 'same' | 'valid';
+  /** `[H, W, C]`: its output shape (the layer's, less the batch). */
+  outShape: [number, number, number];
 }
 
 /** `layers`' linear head from their current weights; the caller disposes its tensors. */
@@ -26,8 +28,8 @@ export function linearHead(layers: GeneratorLayers): LinearHead {
   return tf.tidy(() => {
     const [kernel, bias] = dense.getWeights() as [tf.Tensor2D, tf.Tensor1D];
     const [filter, convBias] = firstConv.getWeights() as [tf.Tensor4D, tf.Tensor1D];
-    const { strides, padding } = transposedGeometry(firstConv);
-    const [, h, w, c] = firstConv.outputShape as number[] as [number, number, number, number];
+    const { strides, padding, outShape } = transposedGeometry(firstConv);
+    const [h, w, c] = outShape;
     const [bh, bw, bc] = layers.base;
     const through = (x: tf.Tensor2D) =>
       tf.reshape(
@@ -49,8 +51,9 @@ export function linearHead(layers: GeneratorLayers): LinearHead {
   }) as unknown as LinearHead;
 }
 
-/** A transposed convolution layer's strides and padding. */
+/** A transposed convolution layer's strides, padding and output shape. */
 export function transposedGeometry(layer: GeneratorLayers['firstConv']): TransposedGeometry {
   const config = layer.getConfig() as { strides: number[]; padding: 'same' | 'valid' };
-  return { strides: config.strides as [number, number], padding: config.padding };
+  const outShape = (layer.outputShape as number[]).slice(1) as [number, number, number];
+  return { strides: config.strides as [number, number], padding: config.padding, outShape };
 }
