@@ -33,5 +33,5 @@ await fileSystemIO(out).save({
   weightData: quantized.data,
 });
 console.log(
-  `wrote ${out}: a ${modelVariant(generator)} generator, ${quantized.data.byteLength} bytes of float16 weights (from ${from})`,
+  `wrote ${out}: the ${modelVariant(generator)} generator, ${quantized.data.byteLength} bytes of float16 weights (from ${from})`,
 );
