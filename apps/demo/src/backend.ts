@@ -1,4 +1,4 @@
-import { isSoftwareAdapter, type WebgpuAdapterInfo } from '@dcgan/train';
+import { isSoftwareAdapter, type WebgpuAdapterInfo } from '@dcgan/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-webgl';

@@ -3,16 +3,9 @@
 // its weights. TensorFlow.js runs WebGPU, WebGL (through OffscreenCanvas) and wasm in a worker.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { type BatchSampler, createBatchSampler, loadIdxFromUrl, SeededRandom } from '@dcgan/data';
+import { registerWasmTrainingKernels, registerWebgpuTrainingKernels } from '@dcgan/kernels';
 import { generate } from '@dcgan/models';
-import {
-  createDcgan,
-  type Dcgan,
-  defaultTrainConfig,
-  disposeDcgan,
-  registerWasmTrainingKernels,
-  registerWebgpuTrainingKernels,
-  train,
-} from '@dcgan/train';
+import { createDcgan, type Dcgan, defaultTrainConfig, disposeDcgan, train } from '@dcgan/train';
 import { startBackend } from './backend.js';
 import type { FromWorker, ToWorker } from './train-messages.js';
 

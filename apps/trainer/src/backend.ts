@@ -1,7 +1,7 @@
 // The @tensorflow/tfjs bundle registers the gradients that training needs (tfjs-core alone does not).
 import '@tensorflow/tfjs';
 import os from 'node:os';
-import { registerWasmTrainingKernels } from '@dcgan/train';
+import { registerWasmTrainingKernels } from '@dcgan/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { probeWebgpuAdapter } from './probe-webgpu.js';
 import { MAX_WASM_THREADS, startWasmBackend } from './wasm-threads.js';

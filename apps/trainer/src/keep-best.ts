@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { GeneratorEvaluation } from '@dcgan/eval/node';
 import { writeFileAtomic } from '@dcgan/models/node';
-import type { GeneratorEvaluation } from '@dcgan/train/node';
 import type { KeepBestMetric } from './run-config.js';
 import { runPaths } from './run-files.js';
 

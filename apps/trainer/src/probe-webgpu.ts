@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { WebgpuAdapterInfo } from '@dcgan/train';
+import type { WebgpuAdapterInfo } from '@dcgan/kernels';
 import { describeAdapter, WEBGPU_INSTALL, type WebgpuAdapter } from './webgpu.js';
 
 /** Asks Dawn (its module URL in argv) for an adapter; prints `{ info, fallback }` or `null`. */

@@ -16,7 +16,7 @@ export interface EvalConfig {
   /** Iterations between evaluations, a multiple of the sample interval; 0 (off) by default: each costs seconds. */
   interval: number;
   /**
-   * Fakes per evaluation: 2,000 keeps each to about 20 s here; `dcgan eval` uses 10,000, as its
+   * Fakes per evaluation: 2,000 keeps each to seconds; `dcgan eval` uses 10,000, as its
    * Fréchet distance baseline does (the distance is biased upwards on fewer samples).
    */
   samples: number;

@@ -2,7 +2,7 @@ import {
   isSoftwareAdapter,
   registerWebgpuTrainingKernels,
   type WebgpuAdapterInfo,
-} from '@dcgan/train';
+} from '@dcgan/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 
 /** The command that installs what `--backend webgpu` needs. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { type GeneratorLayers, spineOf } from './generator-spine.js';
 import { linearHead, type TransposedGeometry, transposedGeometry } from './linear-head.js';
+import { type SpecGeneratorLayers, specGeneratorLayers } from './spec-generator-layers.js';
 
 /**
  * The spec's generator for inference, its linear head folded. Dense, reshape, the first transposed
@@ -32,11 +32,11 @@ export interface FoldedConv extends TransposedGeometry {
 }
 
 /**
- * Folds a generator with the spec's topology (`spineOf`), from its current weights. The caller
+ * Folds a generator with the spec's topology (`specGeneratorLayers`), from its current weights. The caller
  * disposes the result (`foldedTensors`). Undefined for any other topology.
  */
 export function foldGenerator(generator: LayersModel): FoldedGenerator | undefined {
-  const layers = spineOf(generator);
+  const layers = specGeneratorLayers(generator);
   if (!layers) return undefined;
   const { firstNorm, secondConv, secondNorm, lastConv } = layers;
   return tf.tidy(() => {
@@ -95,7 +95,7 @@ function transposed(x: tf.Tensor4D, conv: FoldedConv): tf.Tensor4D {
   ) as tf.Tensor4D;
 }
 
-function convOf(layer: GeneratorLayers['lastConv'], copy = false): FoldedConv {
+function convOf(layer: SpecGeneratorLayers['lastConv'], copy = false): FoldedConv {
   const [filter, bias] = layer.getWeights() as [tf.Tensor4D, tf.Tensor1D];
   return {
     filter: copy ? tf.clone(filter) : filter,
@@ -105,7 +105,7 @@ function convOf(layer: GeneratorLayers['lastConv'], copy = false): FoldedConv {
 }
 
 /** A BatchNorm on its moving averages as scale and shift `[channels]`: x * scale + shift. */
-function normOf(layer: GeneratorLayers['firstNorm']): [tf.Tensor1D, tf.Tensor1D] {
+function normOf(layer: SpecGeneratorLayers['firstNorm']): [tf.Tensor1D, tf.Tensor1D] {
   const config = layer.getConfig() as { epsilon: number; center: boolean; scale: boolean };
   const weights = layer.getWeights() as tf.Tensor1D[];
   const gamma = config.scale ? weights.shift() : undefined;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { GeneratorLayers } from './generator-spine.js';
+import type { SpecGeneratorLayers } from './spec-generator-layers.js';
 
 /**
  * The spec's generator's first layers, Dense, reshape and the first transposed convolution, are
@@ -23,7 +23,7 @@ export interface TransposedGeometry {
 }
 
 /** `layers`' linear head from their current weights; the caller disposes its tensors. */
-export function linearHead(layers: GeneratorLayers): LinearHead {
+export function linearHead(layers: SpecGeneratorLayers): LinearHead {
   const { dense, firstConv } = layers;
   return tf.tidy(() => {
     const [kernel, bias] = dense.getWeights() as [tf.Tensor2D, tf.Tensor1D];
@@ -52,7 +52,7 @@ export function linearHead(layers: GeneratorLayers): LinearHead {
 }
 
 /** A transposed convolution layer's strides, padding and output shape. */
-export function transposedGeometry(layer: GeneratorLayers['firstConv']): TransposedGeometry {
+export function transposedGeometry(layer: SpecGeneratorLayers['firstConv']): TransposedGeometry {
   const config = layer.getConfig() as { strides: number[]; padding: 'same' | 'valid' };
   const outShape = (layer.outputShape as number[]).slice(1) as [number, number, number];
   return { strides: config.strides as [number, number], padding: config.padding, outShape };

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGenerator } from './build-generator.js';
 import { foldedTensors, foldGenerator, runFolded } from './folded-generator.js';
 import { generatorInputs } from './generate.js';
-import { spineOf } from './generator-spine.js';
 import { predictImages } from './predict-images.js';
+import { specGeneratorLayers } from './spec-generator-layers.js';
 import { useCpuBackend } from './test-backend.js';
 
 /** Gives every BatchNorm moving statistics and an affine part far from their initial values. */
@@ -55,8 +55,8 @@ describe('predictImages: the spec generator folded', () => {
   it('draws what predict draws, to float32 rounding, on the spec generator', () => {
     const generator = specShaped(1);
     perturbBatchNorms(generator, 10);
-    expect(spineOf(generator)).toBeDefined();
-    expect(spineOf(buildGenerator())).toBeDefined();
+    expect(specGeneratorLayers(generator)).toBeDefined();
+    expect(specGeneratorLayers(buildGenerator())).toBeDefined();
     expect(foldedAgainstPredict(generator, 9)).toBeLessThan(2e-5);
     const folded = foldGenerator(generator) as NonNullable<ReturnType<typeof foldGenerator>>;
     const z = tf.randomNormal([2, 8], 0, 1, 'float32', 7) as tf.Tensor2D;
@@ -110,7 +110,7 @@ describe('predictImages: the spec generator folded', () => {
       inputs: z,
       outputs: tfl.layers.dense({ units: 3, activation: 'tanh' }).apply(z) as tfl.SymbolicTensor,
     });
-    expect(spineOf(other)).toBeUndefined();
+    expect(specGeneratorLayers(other)).toBeUndefined();
     expect(foldGenerator(other)).toBeUndefined();
     const x = tf.ones([4, 4]) as tf.Tensor2D;
     const [a, b] = [predictImages(other, x), other.predict(x) as tf.Tensor];

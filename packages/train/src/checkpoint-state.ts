@@ -1,4 +1,17 @@
-import type { CheckpointState } from './checkpoint.js';
+import type { SamplerState } from '@dcgan/data';
+import type { ModelConfig } from '@dcgan/models';
+import type { TrainConfig } from './config.js';
+
+/** Everything beside the models and optimizers that a resumed run needs. */
+export interface CheckpointState {
+  step: number;
+  /** State of the random generator that seeds each draw of noise. */
+  noiseRandomState: number;
+  samplerState: SamplerState;
+  config: { data: unknown; model: ModelConfig; train: TrainConfig };
+  /** `manifest.json` when the checkpoint was sealed by one (absent in older checkpoints). */
+  manifest?: string;
+}
 
 const SAMPLER_FIELDS = ['epochRandomState', 'position', 'epoch', 'count'] as const;
 

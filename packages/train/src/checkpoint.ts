@@ -1,30 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SamplerState } from '@dcgan/data';
-import {
-  loadDiscriminatorFromDir,
-  loadGeneratorFromDir,
-  type ModelConfig,
-  saveModelToDir,
-} from '@dcgan/models/node';
+import { loadDiscriminatorFromDir, loadGeneratorFromDir, saveModelToDir } from '@dcgan/models/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { assertManifest, MANIFEST_FILE, writeManifest } from './checkpoint-manifest.js';
-import { parseCheckpointState } from './checkpoint-state.js';
+import { type CheckpointState, parseCheckpointState } from './checkpoint-state.js';
 import { completeTrainConfig, type TrainConfig } from './config.js';
 import { createDcgan, type Dcgan } from './dcgan.js';
 import { encodeAdamState, setAdamState } from './optimizer-state.js';
 
-/** Everything beside the models and optimizers that a resumed run needs. */
-export interface CheckpointState {
-  step: number;
-  /** State of the random generator that seeds each draw of noise. */
-  noiseRandomState: number;
-  samplerState: SamplerState;
-  config: { data: unknown; model: ModelConfig; train: TrainConfig };
-  /** `manifest.json` when the checkpoint was sealed by one (absent in older checkpoints). */
-  manifest?: string;
-}
+export type { CheckpointState };
 
 const CHECKPOINTS = 'checkpoints';
 const STATE_FILE = 'state.json';

@@ -1,3 +1,4 @@
+import { FusedAdamOptimizer } from '@dcgan/kernels';
 import {
   buildDiscriminator,
   buildGan,
@@ -9,7 +10,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
-import { FusedAdamOptimizer } from './fused-adam.js';
 
 /** The three models of SPEC.md and one Adam optimizer for each trained model. */
 export interface Dcgan {

@@ -4,9 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTrainConfig } from './config.js';
 import { createDcgan } from './dcgan.js';
 import { withTrainable } from './model-state.js';
-import { fakeReals, onBackend, relativeError } from './test-support.js';
+import {
+  fakeReals,
+  onBackend,
+  relativeError,
+  stopWebgpu,
+  webgpuUnavailable,
+} from './test-support.js';
 import { discriminatorObjective, generatorObjective, trainingFakes } from './train-step.js';
-import { stopWebgpu, webgpuUnavailable } from './webgpu-test-support.js';
 
 // The cpu backend takes about 10 s a sample through these models: a small batch keeps this test short.
 const BATCH = 2;

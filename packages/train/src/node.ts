@@ -1,7 +1,6 @@
 /**
  * Node entry point of @dcgan/train: everything of the main entry, plus checkpoints on disk.
  *   import { saveCheckpoint, loadCheckpoint } from '@dcgan/train/node';
- *   import { evaluateGenerator } from '@dcgan/train/node';
  */
 
 export type { CheckpointState } from './checkpoint.js';
@@ -29,6 +28,4 @@ export {
   newestIntactCheckpoint,
   setAsideCheckpoint,
 } from './checkpoint-recovery.js';
-export { parseCheckpointState } from './checkpoint-state.js';
-export * from './eval/node.js';
 export * from './index.js';

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readScalars } from './read-scalars.js';
-import { onBackend } from './test-support.js';
-import { stopWebgpu, webgpuUnavailable } from './webgpu-test-support.js';
+import { onBackend, stopWebgpu, webgpuUnavailable } from './test-support.js';
 
 const webgpuMissing = await webgpuUnavailable();
 afterAll(stopWebgpu);

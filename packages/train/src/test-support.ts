@@ -1,57 +1,19 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
-import './register-gradients.js';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { registerWasmTrainingKernels } from './wasm-kernels/register.js';
-import { registerWebgpuTrainingKernels } from './webgpu-kernels/register.js';
+import { registerWasmTrainingKernels, registerWebgpuTrainingKernels } from '@dcgan/kernels';
+import { onBackend as onTestBackend } from '@dcgan/testing';
 
-/**
- * Runs `fn` on a backend (awaiting its start) with the trainer's kernels for it, leaving that
- * backend active. `webgpu` needs `webgpuUnavailable()` (webgpu-test-support.ts) to have found an
- * adapter first.
- */
-export async function onBackend<T>(
-  name: 'cpu' | 'wasm' | 'webgpu',
-  fn: () => T | Promise<T>,
-): Promise<T> {
-  if (name === 'wasm') registerWasmTrainingKernels();
-  if (name === 'webgpu') registerWebgpuTrainingKernels();
-  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
-  await tf.ready();
-  return fn();
-}
+export {
+  fakeReals,
+  readWeightValues,
+  relativeError,
+  stopWebgpu,
+  webgpuUnavailable,
+  weightValues,
+} from '@dcgan/testing';
 
-/** ‖a − b‖ / max(‖b‖, floor) over nested arrays of numbers: 0 when equal. */
-export function relativeError(a: unknown, b: unknown, floor = 1e-30): number {
-  const flatA = [a].flat(Number.POSITIVE_INFINITY) as number[];
-  const flatB = [b].flat(Number.POSITIVE_INFINITY) as number[];
-  if (flatA.length !== flatB.length) return Number.POSITIVE_INFINITY;
-  let difference = 0;
-  let norm = 0;
-  for (let i = 0; i < flatA.length; i++) {
-    difference += ((flatA[i] as number) - (flatB[i] as number)) ** 2;
-    norm += (flatB[i] as number) ** 2;
-  }
-  return Math.sqrt(difference) / Math.max(Math.sqrt(norm), floor);
-}
-
-/** Every weight of a model (moving statistics too), as plain arrays keyed by name (less its `_N` suffix). */
-export function weightValues(model: LayersModel): Record<string, number[]> {
-  return Object.fromEntries(
-    model.weights.map((w) => [w.name.replace(/_\d+$/, ''), Array.from(w.read().dataSync())]),
-  );
-}
-
-/** `weightValues`, read asynchronously: WebGPU has no synchronous reads in Node. */
-export async function readWeightValues(model: LayersModel): Promise<Record<string, number[]>> {
-  const values = await Promise.all(model.weights.map((w) => w.read().data()));
-  return Object.fromEntries(
-    model.weights.map((w, i) => [w.name.replace(/_\d+$/, ''), Array.from(values[i] ?? [])]),
-  );
-}
-
-/** A reproducible batch of pseudo-images `[batch, 28, 28, 1]` in [-1, 1]. */
-export function fakeReals(batch: number, seed: number): tf.Tensor4D {
-  return tf.tanh(tf.randomNormal([batch, 28, 28, 1], 0, 1, 'float32', seed)) as tf.Tensor4D;
+/** Runs `fn` on a backend with the training kernels registered for it, leaving it active. */
+export function onBackend<T>(name: 'cpu' | 'wasm' | 'webgpu', fn: () => T | Promise<T>) {
+  return onTestBackend(name, fn, {
+    wasm: registerWasmTrainingKernels,
+    webgpu: registerWebgpuTrainingKernels,
+  });
 }

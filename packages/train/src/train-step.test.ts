@@ -3,9 +3,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTrainConfig } from './config.js';
 import { createDcgan, type Dcgan } from './dcgan.js';
-import { fakeReals, onBackend, readWeightValues } from './test-support.js';
+import {
+  fakeReals,
+  onBackend,
+  readWeightValues,
+  stopWebgpu,
+  webgpuUnavailable,
+} from './test-support.js';
 import { discriminatorStep, generatorStep, trainStep } from './train-step.js';
-import { stopWebgpu, webgpuUnavailable } from './webgpu-test-support.js';
 
 // Batch 4 keeps the webgpu run short on SwiftShader (a CPU emulation, about 20 s an iteration).
 const BATCH = 4;

@@ -1,7 +1,7 @@
+import { type GeneratorPass, generatorPass } from '@dcgan/models/internal';
 import * as tf from '@tensorflow/tfjs-core';
 import { type GeneratorInput, imagesOf, type RealBatch, withClassesOf } from './conditioning.js';
 import type { Dcgan } from './dcgan.js';
-import { type GeneratorPass, generatorPass } from './generator-pass.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
 import { readScalars } from './read-scalars.js';
@@ -16,17 +16,14 @@ export interface StepMetrics {
   generatorLoss: number;
 }
 
-// BatchNorm mode, chosen against the pitfalls of SPEC.md. Both steps run every model in training
-// mode (batch statistics), never on the moving averages: the fakes the discriminator learns from
-// are made by the same function that the generator step then trains, and the frozen discriminator
-// inside the GAN judges a batch of fakes exactly as it did in its own step. Keras's predict() would
-// use the generator's moving averages, which lag far behind early on, and training can stall.
-// Moving averages are still kept, for sampling and evaluation: each model's only in its own step.
-// The discriminator sees the reals and the fakes as two batches, each normalized by its own
-// statistics (as the Keras original). One mixed batch of both, in both steps, was checked against
-// it (two time-scales at batch 64, seed 1, 128,000 images, a patch not kept): 6.30 / 35.1 against
-// 7.23 / 20.7 in classifier score / Frechet distance, digit 1 at 0.6% of the samples. Mixed, the
-// discriminator called 74 to 82% right from iteration 250, 65 to 75% separate: it wins the game.
+// BatchNorm mode, the pitfall the spec names: both steps run every model in training mode (batch
+// statistics), never on the moving averages, so that the fakes the discriminator learns from are
+// made by the same function that the generator step then trains, and the frozen discriminator in
+// the GAN judges fakes as it did in its own step (Keras's predict() would use the generator's
+// lagging moving averages, and training can stall). Moving averages are kept for sampling and
+// evaluation, each model's only in its own step. The discriminator sees reals and fakes as two
+// batches, each normalized by its own statistics, as the Keras original does: one mixed batch lets
+// it win the game (the docs' results page has the measurement).
 
 /**
  * The discriminator's objective on reals `[batch, 28, 28, 1]` (label `dcgan.realLabel`: 1, or less

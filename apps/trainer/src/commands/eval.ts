@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createEvaluator, type GeneratorEvaluation } from '@dcgan/eval/node';
 import {
   loadDiscriminatorFromDir,
   loadGeneratorFromDir,
@@ -7,7 +8,7 @@ import {
   type PretrainedName,
   writeFileAtomic,
 } from '@dcgan/models/node';
-import { createEvaluator, type GeneratorEvaluation, readCheckpointState } from '@dcgan/train/node';
+import { readCheckpointState } from '@dcgan/train/node';
 import { type BackendChoice, startBackend } from '../backend.js';
 import { checkedCheckpoint, newestCheckedCheckpoint } from '../checked-checkpoint.js';
 import { checkpointGenerator } from './sample.js';

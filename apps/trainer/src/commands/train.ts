@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createBatchSampler, type ImageDataset, loadDataset, SeededRandom } from '@dcgan/data/node';
+import { createEvaluator } from '@dcgan/eval/node';
 import { buildDiscriminator, buildGenerator, generatorInputs } from '@dcgan/models/node';
 import {
   type CheckpointState,
   createDcgan,
-  createEvaluator,
   type Dcgan,
   learningRatesAt,
   loadCheckpoint,

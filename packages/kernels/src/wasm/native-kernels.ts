@@ -1,0 +1,195 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import { NATIVE_PLAIN, NATIVE_SHARED } from './native-module.generated.js';
+
+/**
+ * The geometry of a convolution x `[batch, inH, inW, inC]` -> `[batch, outH, outW, outC]` as the
+ * native kernels take it: batch, inH, inW, inC, outH, outW, kh, kw, strides, top and left padding.
+ */
+export type ConvGeometry = [
+  batch: number,
+  inHeight: number,
+  inWidth: number,
+  inChannels: number,
+  outHeight: number,
+  outWidth: number,
+  filterHeight: number,
+  filterWidth: number,
+  strideHeight: number,
+  strideWidth: number,
+  padTop: number,
+  padLeft: number,
+];
+
+/** `ConvGeometry` of tfjs's convolution info. */
+export function convGeometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, padInfo } = info;
+  const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  return [
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    filterHeight,
+    filterWidth,
+  ].concat([strideHeight, strideWidth, padInfo.top, padInfo.left]) as ConvGeometry;
+}
+
+/**
+ * The exports of native/*.c (pointers are byte offsets in
+ * tfjs-wasm's memory).
+ */
+export interface NativeKernels {
+  im2col_transposed(
+    x: number,
+    out: number,
+    zeros: number,
+    table: number,
+    ...geometry: ConvGeometry
+  ): void;
+  col2im_add(cols: number, dx: number, ...geometry: ConvGeometry): void;
+  winograd_filter(filter: number, planes: number, inC: number, outC: number): void;
+  winograd_input(
+    x: number,
+    planes: number,
+    zeros: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    tilesH: number,
+    tilesW: number,
+    padTop: number,
+    padLeft: number,
+    transposed: number,
+  ): void;
+  winograd_output(
+    planes: number,
+    y: number,
+    batch: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    tilesH: number,
+    tilesW: number,
+  ): void;
+  winograd_output_gradient(
+    dy: number,
+    planes: number,
+    zeros: number,
+    batch: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    tilesH: number,
+    tilesW: number,
+  ): void;
+  winograd_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
+  filter_gradient_direct(
+    x: number,
+    dy: number,
+    dw: number,
+    outC: number,
+    ...geometry: ConvGeometry
+  ): void;
+  leaky_relu(x: number, out: number, size: number, alpha: number): void;
+  channel_binary(
+    full: number,
+    channel: number,
+    out: number,
+    rows: number,
+    channels: number,
+    operation: number,
+  ): void;
+  batch_norm(
+    x: number,
+    mean: number,
+    factor: number,
+    offset: number,
+    hasOffset: number,
+    out: number,
+    rows: number,
+    channels: number,
+  ): void;
+  batch_norm_gradient(
+    dy: number,
+    x: number,
+    mean: number,
+    factor: number,
+    dx: number,
+    sumDy: number,
+    sumDyCentred: number,
+    rows: number,
+    channels: number,
+  ): void;
+  adam_update(
+    value: number,
+    m: number,
+    v: number,
+    gradient: number,
+    newValue: number,
+    newM: number,
+    newV: number,
+    size: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    oneMinusAccBeta1: number,
+    oneMinusAccBeta2: number,
+    negativeRate: number,
+    epsilon: number,
+  ): void;
+}
+
+/** The parts of tfjs-wasm's Emscripten module where its memory can be found, by build. */
+interface EmscriptenModule {
+  wasmMemory?: WebAssembly.Memory;
+  asm?: { memory?: WebAssembly.Memory };
+  wasmExports?: { memory?: WebAssembly.Memory };
+}
+
+const instances = new WeakMap<object, NativeKernels | null>();
+let enabled = true;
+
+/**
+ * Turns the native kernels off (or back on): the kernels then take their JavaScript paths. For
+ * tests of those paths, and for comparing the two.
+ */
+export function useNativeKernels(use: boolean): void {
+  enabled = use;
+}
+
+/**
+ * The kernels of native/*.c, instantiated once a backend in tfjs-wasm's own memory (shared in
+ * its threaded build), so that they read and write its tensors in place. Undefined where that
+ * memory cannot be reached (another build of tfjs-wasm): callers then use their JavaScript path.
+ */
+export function nativeKernels(backend: tf.KernelBackend): NativeKernels | undefined {
+  const module = (backend as unknown as { wasm?: EmscriptenModule }).wasm;
+  if (!module || !enabled) return undefined;
+  let kernels = instances.get(module);
+  if (kernels === undefined) {
+    kernels = instantiate(module);
+    instances.set(module, kernels);
+  }
+  return kernels ?? undefined;
+}
+
+function instantiate(module: EmscriptenModule): NativeKernels | null {
+  const memory = module.wasmMemory ?? module.asm?.memory ?? module.wasmExports?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return null;
+  const shared =
+    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = Uint8Array.from(atob(shared ? NATIVE_SHARED : NATIVE_PLAIN), (c) =>
+    c.charCodeAt(0),
+  );
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports as unknown as NativeKernels;
+  } catch {
+    // A memory this build cannot import (no SIMD128, another memory type): the JavaScript path.
+    return null;
+  }
+}

@@ -1,0 +1,143 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KernelRunner } from '../shared/kernel-runner.js';
+import { onBackend, relativeError } from '../test-support.js';
+import { nativeKernels, useNativeKernels } from './native-kernels.js';
+import type { WasmOffsetBackend } from './wasm-backend.js';
+import { winogradApplies, winogradConv2d, winogradFilterGradient } from './winograd.js';
+
+type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
+type Case = { x: [number, number, number, number]; outChannels: number; pad: Pad };
+const cases: Record<string, Case> = {
+  "the generator's stride-1 layer (14x14x128 to 14x14x64, same)": {
+    x: [2, 14, 14, 128],
+    outChannels: 64,
+    pad: 'same',
+  },
+  'batch 1, odd sizes and channels, valid (partial tiles, channel tails)': {
+    x: [1, 7, 9, 13],
+    outChannels: 21,
+    pad: 'valid',
+  },
+  'odd size, same': { x: [3, 5, 5, 16], outChannels: 17, pad: 'same' },
+  'uneven explicit padding': {
+    x: [1, 6, 8, 9],
+    outChannels: 30,
+    pad: [
+      [0, 0],
+      [2, 0],
+      [0, 1],
+      [0, 0],
+    ],
+  },
+};
+
+/** The case's x, filter and an output gradient dy, seeded. */
+function inputsOf(c: Case): [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D] {
+  const x = tf.randomNormal(c.x, 0, 1, 'float32', 3) as tf.Tensor4D;
+  const filter = tf.randomNormal([3, 3, c.x[3], c.outChannels], 0, 1, 'float32', 4) as tf.Tensor4D;
+  const y = tf.conv2d(x, filter, 1, c.pad);
+  const dy = tf.randomNormal(y.shape, 0, 1, 'float32', 5) as tf.Tensor4D;
+  y.dispose();
+  return [x, filter, dy];
+}
+
+/** On the active backend: the convolution, and the filter gradient for the output gradient dy. */
+function referenceOf(c: Case): number[][] {
+  return tf.tidy(() => {
+    const [x, filter, dy] = inputsOf(c);
+    const dw = tf.grad((w: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(x, w as tf.Tensor4D, 1, c.pad), dy)),
+    )(filter);
+    return [tf.conv2d(x, filter, 1, c.pad), dw].map((t) => Array.from(t.dataSync()));
+  });
+}
+
+/** Conv2D's output and both gradients of sum(conv²), as arrays, on the active backend. */
+function convolve(c: Case): number[][] {
+  return tf.tidy(() => {
+    const x = tf.randomNormal(c.x, 0, 1, 'float32', 3);
+    const filter = tf.randomNormal([3, 3, c.x[3], c.outChannels], 0, 1, 'float32', 4);
+    const f = (a: tf.Tensor, w: tf.Tensor) =>
+      tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, 1, c.pad);
+    const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.square(f(a, w))))([
+      x,
+      filter,
+    ]);
+    return [f(x, filter), dx, dw].map((t) => Array.from((t as tf.Tensor).dataSync()));
+  });
+}
+
+describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
+  afterAll(() => useNativeKernels(true));
+
+  for (const [name, c] of Object.entries(cases)) {
+    it(`computes the cpu backend's convolution and filter gradient itself: ${name}`, async () => {
+      const expected = await onBackend('cpu', () => referenceOf(c));
+      useNativeKernels(true);
+      await onBackend('wasm', () => {
+        const backend = tf.backend();
+        const kernels = nativeKernels(backend);
+        if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
+        const [x, filter, dy] = inputsOf(c);
+        const info = tf.backend_util.computeConv2DInfo(
+          c.x,
+          filter.shape as [number, number, number, number],
+          1,
+          1,
+          c.pad,
+        );
+        expect(winogradApplies(info)).toBe(true);
+        const heap = backend as unknown as WasmOffsetBackend;
+        const before = backend.numDataIds();
+        const computed = [winogradConv2d, winogradFilterGradient].map((f, i) => {
+          const runner = new KernelRunner(backend, 'wasm');
+          const result = f(runner, kernels, heap, x, i === 0 ? filter : dy, info);
+          runner.dispose(result);
+          const values = Array.from(heap.typedArrayFromHeap(result));
+          heap.disposeData(result.dataId);
+          return { shape: result.shape, values };
+        });
+        expect(backend.numDataIds()).toBe(before);
+        expect(computed[0]?.shape).toEqual([c.x[0], info.outHeight, info.outWidth, c.outChannels]);
+        expect(computed[1]?.shape).toEqual(filter.shape);
+        expect(relativeError(computed[0]?.values, expected[0]), 'output').toBeLessThan(1e-5);
+        expect(relativeError(computed[1]?.values, expected[1]), 'dfilter').toBeLessThan(1e-5);
+        tf.dispose([x, filter, dy]);
+      });
+    });
+
+    it(`matches the cpu backend as Conv2D, with its gradients: ${name}`, async () => {
+      const cpu = await onBackend('cpu', () => convolve(c));
+      for (const native of [true, false]) {
+        useNativeKernels(native);
+        const wasm = await onBackend('wasm', () => {
+          const before = tf.memory().numTensors;
+          const result = convolve(c);
+          expect(tf.memory().numTensors).toBe(before);
+          return result;
+        });
+        for (const i of [0, 1, 2]) {
+          const what = `${['output', 'dx', 'dfilter'][i]}${native ? '' : ', XNNPACK'}`;
+          expect(relativeError(wasm[i], cpu[i]), what).toBeLessThan(1e-5);
+        }
+      }
+    });
+  }
+
+  it('leaves small convolutions, strides and dilations to the backend', () => {
+    const info = (x: number[], f: number[], stride = 1, dilation = 1) =>
+      tf.backend_util.computeConv2DInfo(
+        x as [number, number, number, number],
+        f as [number, number, number, number],
+        stride,
+        dilation,
+        'same',
+      );
+    expect(winogradApplies(info([1, 8, 8, 4], [3, 3, 4, 8]))).toBe(false);
+    expect(winogradApplies(info([1, 8, 8, 32], [3, 3, 32, 32], 2))).toBe(false);
+    expect(winogradApplies(info([1, 8, 8, 32], [3, 3, 32, 32], 1, 2))).toBe(false);
+    expect(winogradApplies(info([1, 8, 8, 32], [5, 5, 32, 32]))).toBe(false);
+    expect(winogradApplies(info([1, 8, 8, 32], [3, 3, 32, 32]))).toBe(true);
+  });
+});

@@ -1,0 +1,196 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { KernelRunner } from '../shared/kernel-runner.js';
+import type { NativeKernels } from './native-kernels.js';
+import type { WasmOffsetBackend } from './wasm-backend.js';
+
+/** The positions of the 4x4 transformed tile: one matrix product each. */
+const PLANES = 16;
+
+/**
+ * Whether the Winograd F(2x2, 3x3) path takes this convolution: 3x3, stride 1, no dilation, and
+ * enough channels that its 16 matrix products are not mostly overhead.
+ */
+export function winogradApplies(info: tf.backend_util.Conv2DInfo): boolean {
+  return (
+    info.filterHeight === 3 &&
+    info.filterWidth === 3 &&
+    info.strideHeight === 1 &&
+    info.strideWidth === 1 &&
+    info.dilationHeight === 1 &&
+    info.dilationWidth === 1 &&
+    info.inChannels * info.outChannels >= 256
+  );
+}
+
+/**
+ * The stride-1 3x3 convolution x `[batch, inH, inW, inC]` * filter `[3, 3, inC, outC]` ->
+ * `[batch, outH, outW, outC]` by Winograd F(2x2, 3x3): the native kernels transform the filter
+ * into 16 planes `[inC, outC]` and the input into 16 planes `[tiles, inC]` (a tile a 2x2 block of
+ * the output), the backend's matrix product multiplies each pair, and the native kernels turn the
+ * 16 products `[tiles, outC]` back into the output. 2.25 times fewer multiplies than direct.
+ */
+export function winogradConv2d(
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
+  x: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
+  const filterPlanes = planes(runner, backend, [1, inChannels, outChannels]);
+  kernels.winograd_filter(
+    backend.getMemoryOffset(filter.dataId),
+    filterPlanes.table,
+    inChannels,
+    outChannels,
+  );
+  const zeros = zerosOf(runner, backend, inChannels);
+  const inputPlanes = transformInput(runner, kernels, backend, x, info, zeros, false);
+  const products = multiplyPlanes(runner, inputPlanes, filterPlanes.tensors);
+  const y = backend.makeOutput([batchSize, outHeight, outWidth, outChannels], 'float32');
+  kernels.winograd_output(
+    tableOf(runner, backend, products),
+    backend.getMemoryOffset(y.dataId),
+    batchSize,
+    outHeight,
+    outWidth,
+    outChannels,
+    ...tilesOf(info),
+  );
+  return y;
+}
+
+/**
+ * The filter gradient `[3, 3, inC, outC]` of the stride-1 3x3 convolution of x
+ * `[batch, inH, inW, inC]` whose output gradient is dy `[batch, outH, outW, outC]`, by the same
+ * F(2x2, 3x3) transposed: dW = G^T [Σ over tiles (B^T d B) ⊙ (A e A^T)] G, where d is a tile's
+ * 4x4 input and e its 2x2 block of dy. The sums are 16 matrix products `[inC, tiles] x
+ * [tiles, outC]` (the input's planes written transposed), 2.25 times fewer multiplies than im2col.
+ */
+export function winogradFilterGradient(
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
+  const zeros = zerosOf(runner, backend, Math.max(inChannels, outChannels));
+  const inputPlanes = transformInput(runner, kernels, backend, x, info, zeros, true);
+  const [tilesH, tilesW] = tilesOf(info);
+  const gradientPlanes = planes(runner, backend, [1, batchSize * tilesH * tilesW, outChannels]);
+  kernels.winograd_output_gradient(
+    backend.getMemoryOffset(dy.dataId),
+    gradientPlanes.table,
+    backend.getMemoryOffset(zeros.dataId),
+    batchSize,
+    outHeight,
+    outWidth,
+    outChannels,
+    tilesH,
+    tilesW,
+  );
+  const products = multiplyPlanes(runner, inputPlanes, gradientPlanes.tensors);
+  const dw = backend.makeOutput([3, 3, inChannels, outChannels], 'float32');
+  kernels.winograd_filter_gradient(
+    tableOf(runner, backend, products),
+    backend.getMemoryOffset(dw.dataId),
+    inChannels,
+    outChannels,
+  );
+  return dw;
+}
+
+/** Tiles down and across: the output's 2x2 blocks, the last ones cut where a side is odd. */
+function tilesOf(info: tf.backend_util.Conv2DInfo): [tilesH: number, tilesW: number] {
+  return [Math.ceil(info.outHeight / 2), Math.ceil(info.outWidth / 2)];
+}
+
+/** A zeroed tensor of n floats (the padding's values), freed with the runner's intermediates. */
+function zerosOf(runner: KernelRunner, backend: WasmOffsetBackend, n: number): tf.TensorInfo {
+  const zeros = runner.track(backend.makeOutput([n], 'float32'));
+  backend.typedArrayFromHeap(zeros).fill(0);
+  return zeros;
+}
+
+/**
+ * The 16 planes of B^T d B of x's tiles: `[1, tiles, inC]` each, or `[1, inC, tiles]` when
+ * `transposed`. `zeros` holds at least inC zeros.
+ */
+function transformInput(
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
+  x: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  zeros: tf.TensorInfo,
+  transposed: boolean,
+): tf.TensorInfo[] {
+  const { batchSize, inHeight, inWidth, inChannels, padInfo } = info;
+  const [tilesH, tilesW] = tilesOf(info);
+  const tiles = batchSize * tilesH * tilesW;
+  const inputPlanes = planes(
+    runner,
+    backend,
+    transposed ? [1, inChannels, tiles] : [1, tiles, inChannels],
+  );
+  kernels.winograd_input(
+    backend.getMemoryOffset(x.dataId),
+    inputPlanes.table,
+    backend.getMemoryOffset(zeros.dataId),
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    tilesH,
+    tilesW,
+    padInfo.top,
+    padInfo.left,
+    transposed ? 1 : 0,
+  );
+  return inputPlanes.tensors;
+}
+
+/** The 16 matrix products `a[k] x b[k]` on the backend (XNNPACK's, both operands untransposed). */
+function multiplyPlanes(
+  runner: KernelRunner,
+  a: tf.TensorInfo[],
+  b: tf.TensorInfo[],
+): tf.TensorInfo[] {
+  return a.map((left, k) =>
+    runner.run(
+      'BatchMatMul',
+      { a: left, b: b[k] as tf.TensorInfo },
+      { transposeA: false, transposeB: false },
+    ),
+  );
+}
+
+/** 16 new tensors of `shape` and the offset of their table of offsets. */
+function planes(
+  runner: KernelRunner,
+  backend: WasmOffsetBackend,
+  shape: number[],
+): { tensors: tf.TensorInfo[]; table: number } {
+  const tensors = Array.from({ length: PLANES }, () =>
+    runner.track(backend.makeOutput(shape, 'float32')),
+  );
+  return { tensors, table: tableOf(runner, backend, tensors) };
+}
+
+/** A tensor holding the byte offsets of `tensors` as int32 (wasm32 pointers); its offset. */
+function tableOf(
+  runner: KernelRunner,
+  backend: WasmOffsetBackend,
+  tensors: tf.TensorInfo[],
+): number {
+  const table = runner.track(backend.makeOutput([tensors.length], 'float32'));
+  const values = backend.typedArrayFromHeap(table);
+  const offsets = new Int32Array(values.buffer, values.byteOffset, tensors.length);
+  tensors.forEach((t, k) => {
+    offsets[k] = backend.getMemoryOffset(t.dataId);
+  });
+  return backend.getMemoryOffset(table.dataId);
+}
