@@ -76,7 +76,8 @@ export function buildDiscriminator(
   });
 }
 
-function checkDiscriminatorConfig(c: DiscriminatorConfig): void {
+/** Throws, naming the field (`discriminator.filters[1]`), unless the discriminator builds. */
+export function checkDiscriminatorConfig(c: DiscriminatorConfig): void {
   for (const key of ['imageSize', 'channels', 'kernelSize'] as const) {
     checkPositiveInteger(c[key], `discriminator.${key}`);
   }

@@ -76,7 +76,7 @@ function transposedBlock(
 }
 
 /** Checks that the generator can reach the image size; returns the side of its Dense base. */
-function checkGeneratorConfig(c: GeneratorConfig): number {
+export function checkGeneratorConfig(c: GeneratorConfig): number {
   for (const key of ['latentSize', 'imageSize', 'channels', 'baseDepth', 'kernelSize'] as const) {
     checkPositiveInteger(c[key], `generator.${key}`);
   }

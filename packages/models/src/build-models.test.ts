@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDiscriminator } from './build-discriminator.js';
 import { buildGan } from './build-gan.js';
 import { buildGenerator } from './build-generator.js';
+import { buildModels } from './build-models.js';
+import { buildRadfordGenerator } from './build-radford-generator.js';
+import { defaultModelConfig } from './config.js';
+import { defaultModelConfigFor } from './model-config.js';
 import { summarize } from './summarize.js';
 import { useCpuBackend } from './test-backend.js';
 
@@ -124,5 +128,68 @@ describe('the spec models', () => {
     expect(() => buildGan(buildGenerator(), buildDiscriminator({ imageSize: 32 }))).toThrow(
       /does not fit the discriminator's input/,
     );
+  });
+});
+
+describe('buildModels', () => {
+  beforeAll(useCpuBackend);
+
+  it("builds the spec's models from the spec's config, with or without an architecture field", () => {
+    const before = tf.memory().numTensors;
+    for (const config of [
+      defaultModelConfig(),
+      { ...defaultModelConfig(), architecture: 'spec' as const },
+    ]) {
+      const { generator, discriminator } = buildModels(config, { seeds: { generator: 3 } });
+      expect(summarize(generator).parameters).toBe(1_637_121);
+      expect(summarize(discriminator).parameters).toBe(94_593);
+      const same = buildGenerator({}, { seed: 3 });
+      expect(generator.weights[0]?.read().dataSync().slice(0, 4)).toEqual(
+        same.weights[0]?.read().dataSync().slice(0, 4),
+      );
+      for (const model of [generator, discriminator, same]) model.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('builds the Radford DCGAN of each size, conditional when asked, seeded', () => {
+    const before = tf.memory().numTensors;
+    for (const size of [32, 64, 128]) {
+      const config = defaultModelConfigFor(size, 1);
+      if (config.architecture !== 'radford') throw new Error('expected a Radford config');
+      config.radford = { ...config.radford, generatorWidth: 4, discriminatorWidth: 4 };
+      const { generator, discriminator } = buildModels(config, {
+        seeds: { generator: 1, discriminator: 2 },
+        conditional: { classes: 3 },
+      });
+      expect(generator.outputs[0]?.shape).toEqual([null, size, size, 1]);
+      expect(discriminator.inputs.map((input) => input.shape)).toEqual([
+        [null, size, size, 1],
+        [null, 3],
+      ]);
+      const again = buildModels(
+        { ...config, conditional: { classes: 3 } },
+        { seeds: { generator: 1 } },
+      );
+      expect(again.generator.weights.map((w) => w.read().dataSync()[0])).toEqual(
+        generator.weights.map((w) => w.read().dataSync()[0]),
+      );
+      for (const model of [generator, discriminator, again.generator, again.discriminator])
+        model.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('checks the whole config first: a bad field throws, named, and leaves nothing built', () => {
+    const before = tf.memory().numTensors;
+    const config = defaultModelConfigFor(64, 3);
+    expect(() =>
+      buildModels({ architecture: 'radford', radford: { imageSize: 64, discriminatorWidth: 0 } }),
+    ).toThrow('radford.discriminatorWidth must be a positive integer, got 0');
+    expect(() => buildModels(config, { conditional: { classes: 0 } })).toThrow(
+      'conditional.classes must be a positive integer, got 0',
+    );
+    expect(() => buildRadfordGenerator({ imageSize: 48 })).toThrow('radford.imageSize must be');
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -12,10 +12,19 @@ export interface ExpectedShapes {
   conditional?: boolean;
 }
 
-/** A generator of 28x28 grey images from a latent vector of any size, conditional or not. */
-export const GENERATOR_SHAPES: ExpectedShapes = { input: [null], output: [28, 28, 1] };
-/** A discriminator of 28x28 grey images, conditional or not. */
-export const DISCRIMINATOR_SHAPES: ExpectedShapes = { input: [28, 28, 1], output: [1] };
+/**
+ * A generator of images `[height, width, channels]` of any size from a latent vector of any size,
+ * conditional or not: the model's own files say which (`imageShapeOf`, `latentSizeOf`,
+ * `classCountOf`).
+ */
+export const GENERATOR_SHAPES: ExpectedShapes = { input: [null], output: [null, null, null] };
+/** A discriminator of images `[height, width, channels]` of any size, conditional or not. */
+export const DISCRIMINATOR_SHAPES: ExpectedShapes = { input: [null, null, null], output: [1] };
+
+/** What a generator of images `[height, width, channels]` must take and give, for `loadModel`. */
+export function generatorShapes(image: readonly [number, number, number]): ExpectedShapes {
+  return { input: [null], output: [...image] };
+}
 
 /**
  * Which variant a model is: `conditional (10 classes)` or `unconditional` (the spec's), for messages.

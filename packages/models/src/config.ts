@@ -41,7 +41,10 @@ export interface ConditionalConfig {
   classes: number;
 }
 
+/** The spec's DCGAN; `AnyModelConfig` adds the others. */
 export interface ModelConfig {
+  /** 'spec' or absent: SPEC.md's model (absent in the run configs written before there were others). */
+  architecture?: 'spec';
   generator: GeneratorConfig;
   discriminator: DiscriminatorConfig;
   /** Set (`{ classes: 10 }`) for the class-conditional variant; absent, as the spec, by default. */

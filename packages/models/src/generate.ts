@@ -62,9 +62,10 @@ export function generatorInputs(
 
 /**
  * Generates images with a trained generator, BatchNorm on its moving averages (inference mode);
- * a conditional generator draws the classes asked for. The spec's generator runs folded (see
- * `predictImages`).
- * @returns images `[count, 28, 28, 1]` in [-1, 1]; the caller disposes them
+ * a conditional generator draws the classes asked for. Any generator of this package, its shapes
+ * read from the model; the spec's runs folded (see `predictImages`).
+ * @returns images `[count, height, width, channels]` (`imageShapeOf(generator)`) in [-1, 1]; the
+ *   caller disposes them
  */
 export function generate(
   generator: LayersModel,

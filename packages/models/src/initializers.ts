@@ -3,7 +3,10 @@ import type { ConditionalConfig } from './config.js';
 
 /** How a model is built, beside the spec's architecture. */
 export interface BuildOptions {
-  /** Seed of the weights' initial values (Glorot uniform, as Keras); unseeded when absent. */
+  /**
+   * Seed of the weights' initial values (the spec's: Glorot uniform, as Keras; Radford's: normals,
+   * as PyTorch's `weights_init`); unseeded when absent.
+   */
   seed?: number;
   /** The class-conditional variant (`ModelConfig.conditional`); absent: the spec's model. */
   conditional?: ConditionalConfig;
@@ -16,4 +19,20 @@ export function kernelInitializers(seed?: number): () => KernelInitializer {
   let layer = 0;
   return () =>
     seed === undefined ? 'glorotUniform' : tf.initializers.glorotUniform({ seed: seed + layer++ });
+}
+
+/**
+ * pytorch/examples' `weights_init` for the Radford DCGAN: convolution kernels N(0, stddev) and
+ * BatchNorm gammas N(1, stddev) (betas stay zeros, Keras's default as PyTorch's). One initializer
+ * per call, drawn from one counter: seeded `seed`, `seed + 1`, … in build order when a seed is given.
+ */
+export function radfordInitializers(seed: number | undefined, stddev: number) {
+  let layer = 0;
+  const normal = (mean: number) =>
+    tf.initializers.randomNormal({
+      mean,
+      stddev,
+      ...(seed !== undefined && { seed: seed + layer++ }),
+    });
+  return { kernel: () => normal(0), gamma: () => normal(1) };
 }

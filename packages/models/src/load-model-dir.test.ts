@@ -57,7 +57,7 @@ describe('save and load in Node', () => {
     await saveModelToDir(buildDiscriminator(), dir);
     const { mtimeMs } = await stat(join(dir, 'model.json'));
     await expect(loadGeneratorFromDir(dir)).rejects.toThrow(
-      `${dir}: model maps [28,28,1] to [1], expected [any] to [28,28,1]`,
+      `${dir}: model maps [28,28,1] to [1], expected [any] to [any,any,any]`,
     );
     expect((await stat(join(dir, 'model.json'))).mtimeMs).toBe(mtimeMs);
   });

@@ -20,12 +20,15 @@ export async function loadModelFromDir(
   return loadModel(fileSystemIO(dir), expected, dir);
 }
 
-/** Loads a generator `[batch, latentSize] -> [batch, 28, 28, 1]` from a folder (Node). */
+/**
+ * Loads a generator `[batch, latentSize] -> [batch, height, width, channels]` from a folder (Node):
+ * any of this package's, its image shape, latent size and classes read from its own `model.json`.
+ */
 export function loadGeneratorFromDir(dir: string): Promise<LayersModel> {
   return loadModelFromDir(dir, GENERATOR_SHAPES);
 }
 
-/** Loads a discriminator `[batch, 28, 28, 1] -> [batch, 1]` from a folder (Node). */
+/** Loads a discriminator `[batch, height, width, channels] -> [batch, 1]` from a folder (Node). */
 export function loadDiscriminatorFromDir(dir: string): Promise<LayersModel> {
   return loadModelFromDir(dir, DISCRIMINATOR_SHAPES);
 }

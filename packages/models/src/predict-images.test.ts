@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGenerator } from './build-generator.js';
+import { buildRadfordGenerator } from './build-radford-generator.js';
 import { foldedTensors, foldGenerator, runFolded } from './folded-generator.js';
 import { generatorInputs } from './generate.js';
 import { predictImages } from './predict-images.js';
@@ -116,6 +117,26 @@ describe('predictImages: the spec generator folded', () => {
     const [a, b] = [predictImages(other, x), other.predict(x) as tf.Tensor];
     expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
     tf.dispose([a, b, x]);
+  });
+
+  it('runs the Radford generators, conditional or not, by predict: they have no Dense head', () => {
+    for (const conditional of [undefined, { classes: 3 }]) {
+      const config = { imageSize: 32, channels: 1, latentSize: 4, generatorWidth: 2 };
+      const generator = buildRadfordGenerator(config, { seed: 2, conditional });
+      expect(specGeneratorLayers(generator)).toBeUndefined();
+      expect(foldGenerator(generator)).toBeUndefined();
+      // More images than inputs: the fold is tried, and refused.
+      const before = tf.memory().numTensors;
+      const inputs = [generatorInputs(generator, 9, { seed: 4 })].flat();
+      const [a, b] = [
+        predictImages(generator, inputs, { batchSize: 4 }),
+        generator.predict(inputs),
+      ];
+      expect(Array.from(a.dataSync())).toEqual(Array.from((b as tf.Tensor).dataSync()));
+      tf.dispose([a, b as tf.Tensor, ...inputs]);
+      expect(tf.memory().numTensors).toBe(before);
+      generator.dispose();
+    }
   });
 
   it('owns every tensor of a fold: disposing it leaves the model whole', () => {

@@ -13,10 +13,11 @@ export interface PredictOptions {
 /**
  * A generator's images in inference mode (BatchNorm on its moving averages) for its inputs (noise
  * z `[count, latentSize]`, and a conditional generator's classes `[count, classes]`), in batches:
- * `[count, 28, 28, 1]` in (-1, 1). The spec's generator runs folded (`foldGenerator`: the same
- * images to float32 rounding, about twice as fast) when the call draws at least as many images as
- * the Dense layer has inputs, since folding costs about that many images' first block; the fold is
- * freed before it returns. Fewer images, or any other model, run by `predict`.
+ * `[count, height, width, channels]` in (-1, 1). The spec's generator runs folded (`foldGenerator`:
+ * the same images to float32 rounding, about twice as fast) when the call draws at least as many
+ * images as the Dense layer has inputs, since folding costs about that many images' first block;
+ * the fold is freed before it returns. Fewer images, or any other model (the Radford DCGAN), run
+ * by `predict`.
  */
 export function predictImages(
   generator: LayersModel,

@@ -32,9 +32,11 @@ const PLANNED_NAMES: string[] = ['fashion-conditional'];
 
 /**
  * Loads a generator trained by the project (`packages/models/pretrained/<name>/README.md` says how,
- * and how well it does): z `[batch, 100]` -> images `[batch, 28, 28, 1]` in [-1, 1]. In Node it
+ * and how well it does): z `[batch, latentSize]` -> images `[batch, height, width, channels]` in
+ * [-1, 1], its shapes read from its own files (`imageShapeOf`, `latentSizeOf`; the MNIST ones:
+ * z `[batch, 100]` -> `[batch, 28, 28, 1]`). In Node it
  * reads the package's own files; in a browser it fetches the assets a bundler emitted for them.
- * A conditional one (`mnist-conditional`) also takes the class, one-hot `[batch, 10]`.
+ * A conditional one (`mnist-conditional`) also takes the class, one-hot `[batch, classes]`.
  *   const generator = await loadPretrainedGenerator('mnist');
  *   const digits = generate(generator, 16);
  */
