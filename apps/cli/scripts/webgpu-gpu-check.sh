@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The WebGPU figures on a GPU machine: what the machine offers, `dcgan bench` on webgpu beside wasm,
 # and 200 iterations of `dcgan train --backend webgpu` at batch 128. Run from the repository root
-# after `pnpm install && pnpm build`:   apps/trainer/scripts/webgpu-gpu-check.sh [OUT_DIR]
+# after `pnpm install && pnpm build`:   apps/cli/scripts/webgpu-gpu-check.sh [OUT_DIR]
 set -uo pipefail
 out="${1:-${OUT:-/tmp/webgpu-gpu-check}}"
 mkdir -p "$out"
-cli=apps/trainer/dist/cli.js
+cli=apps/cli/dist/cli.js
 {
   echo "== machine"
   nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 || echo "no nvidia-smi"

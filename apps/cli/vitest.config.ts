@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'trainer', testTimeout: 300_000, hookTimeout: 300_000 },
+  test: { name: 'cli', testTimeout: 300_000, hookTimeout: 300_000 },
 });
