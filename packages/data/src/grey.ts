@@ -12,7 +12,7 @@ export function compositeOn(rgba: Uint8Array, background: Rgb): Uint8Array {
     const alpha = rgba[j + 3] as number;
     for (let c = 0; c < 3; c++) {
       rgb[i + c] = Math.round(
-        ((rgba[j + c] as number) * alpha + background[c] * (255 - alpha)) / 255,
+        ((rgba[j + c] as number) * alpha + (background[c] as number) * (255 - alpha)) / 255,
       );
     }
   }

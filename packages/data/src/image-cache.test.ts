@@ -21,10 +21,9 @@ const data: CachedImages = {
   classNames: ['a', 'b'],
   skipped: [{ path: 'b/4.png', reason: 'empty file (0 bytes)' }],
 };
-const files = [
-  { path: 'a/1.png', size: 10, mtimeMs: 1 },
-  { path: 'b/2.png', size: 20, mtimeMs: 2 },
-];
+const first = { path: 'a/1.png', size: 10, mtimeMs: 1 };
+const second = { path: 'b/2.png', size: 20, mtimeMs: 2 };
+const files = [first, second];
 const settings = { imageSize: 4, channels: 3 };
 
 describe('image cache', () => {
@@ -44,9 +43,9 @@ describe('image cache', () => {
     const others = [
       imageCacheFile(dir, '/other', settings, files),
       imageCacheFile(dir, '/pictures', { ...settings, channels: 1 }, files),
-      imageCacheFile(dir, '/pictures', settings, [files[0], { ...files[1], size: 21 }]),
-      imageCacheFile(dir, '/pictures', settings, [files[0], { ...files[1], mtimeMs: 3 }]),
-      imageCacheFile(dir, '/pictures', settings, [files[0], { ...files[1], path: 'b/x.png' }]),
+      imageCacheFile(dir, '/pictures', settings, [first, { ...second, size: 21 }]),
+      imageCacheFile(dir, '/pictures', settings, [first, { ...second, mtimeMs: 3 }]),
+      imageCacheFile(dir, '/pictures', settings, [first, { ...second, path: 'b/x.png' }]),
       imageCacheFile(dir, '/pictures', settings, files.slice(1)),
     ];
     expect(new Set([base, ...others].map(({ file }) => file)).size).toBe(7);
