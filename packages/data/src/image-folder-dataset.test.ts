@@ -41,6 +41,12 @@ describe('decodeAll', () => {
     expect(done).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('throws naming the first unreadable file in path order, though a later one fails first', async () => {
+    await expect(
+      decodeAll(paths, undefined, { ...options, skipUnreadable: false }, decoder(['b', 'c'])),
+    ).rejects.toThrow('/root/b: bad 1');
+  });
+
   it('throws naming the file without skipUnreadable, and when no file is readable', async () => {
     await expect(
       decodeAll(paths, undefined, { ...options, skipUnreadable: false }, decoder(['c'])),

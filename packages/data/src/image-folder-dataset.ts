@@ -38,7 +38,7 @@ export interface DecodeAllOptions {
   describe: (path: string) => string;
   /** The folder's name for errors. */
   root: string;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -58,24 +58,30 @@ export async function decodeAll(
   const reasons = new Array<string | undefined>(paths.length);
   let next = 0;
   let done = 0;
+  // The first unreadable file in path order: files are started in order, and all that started
+  // finish, so every file before it has been read by then.
+  const unreadable: { index: number; error?: UnreadableImageError } = { index: paths.length };
   let failure: unknown;
   const work = async () => {
-    while (next < paths.length && failure === undefined) {
+    while (next < paths.length && failure === undefined && !unreadable.error) {
       const index = next++;
       try {
         const pixels = await decode(index);
         images.set(pixels, index * bytesPerImage);
       } catch (error) {
-        const path = paths[index] as string;
         if (!(error instanceof UnreadableImageError)) failure ??= error;
         else if (options.skipUnreadable) reasons[index] = error.message;
-        else failure ??= new Error(`${options.describe(path)}: ${error.message}`);
+        else if (index < unreadable.index) Object.assign(unreadable, { index, error });
       }
       options.onProgress?.(++done, paths.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, paths.length) }, work));
   if (failure !== undefined) throw failure;
+  if (unreadable.error) {
+    const path = options.describe(paths[unreadable.index] as string);
+    throw new Error(`${path}: ${unreadable.error.message}`, { cause: unreadable.error });
+  }
   return compact(paths, labels, images, reasons, bytesPerImage, options);
 }
 

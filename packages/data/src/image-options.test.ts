@@ -12,6 +12,7 @@ describe('resolveImageOptions', () => {
       skipUnreadable: false,
       maxPixels: 100_000_000,
       concurrency: 4,
+      onProgress: undefined,
     });
   });
 

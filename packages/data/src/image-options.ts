@@ -20,6 +20,8 @@ export interface ImageReadOptions {
   maxPixels?: number;
   /** How many files are read and decoded at once. */
   concurrency?: number;
+  /** Called after each file is decoded (not when the set comes from the cache). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The options with their defaults, checked. */
@@ -31,6 +33,7 @@ export interface ResolvedImageOptions {
   skipUnreadable: boolean;
   maxPixels: number;
   concurrency: number;
+  onProgress: ((done: number, total: number) => void) | undefined;
 }
 
 /** Large enough for a 100-megapixel camera, far below what would exhaust memory on decoding. */
@@ -63,6 +66,7 @@ export function resolveImageOptions(
     skipUnreadable: options.skipUnreadable ?? false,
     maxPixels,
     concurrency,
+    onProgress: options.onProgress,
   };
 }
 

@@ -25,9 +25,13 @@ export async function loadImageFiles(
     input instanceof Blob
       ? { file: input, path: input.webkitRelativePath || input.name }
       : { file: input.file, path: input.path },
-  ).filter(({ path }) => isImageFileName(path) && !path.split('/').some(isHiddenName));
+  ).filter(({ path }) => isImageFileName(path));
   const { root, strip } = pickedFolder(entries.map((entry) => entry.path));
-  const byPath = new Map(entries.map((entry) => [entry.path.slice(strip), entry.file]));
+  const byPath = new Map(
+    entries
+      .map(({ file, path }) => [path.slice(strip), file] as const)
+      .filter(([path]) => !path.split('/').some(isHiddenName)),
+  );
   const paths = sortPaths([...byPath.keys()]);
   if (paths.length === 0) throw new Error(`${root}: no PNG, JPEG or WebP image among the files`);
   const layout = classLayout(paths, { classes: settings.classes, root });
@@ -35,7 +39,7 @@ export async function loadImageFiles(
   const decoded = await decodeAll(
     paths,
     layout.labels,
-    { ...settings, describe: (path) => `${root}/${path}`, root },
+    { ...settings, describe: (path) => (strip > 0 ? `${root}/${path}` : path), root },
     (index) => decodeWithBitmap(byPath.get(paths[index] as string) as Blob, context, settings),
   );
   return {

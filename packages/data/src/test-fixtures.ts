@@ -3,7 +3,7 @@
 // from Debian's fonts-noto-color-emoji through scripts/noto-emoji-pngs.mjs.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +82,16 @@ export async function emojiFolder(): Promise<string> {
 /** The names of the first `count` emoji files of `emojiFolder()`, in name order. */
 export async function someEmoji(count: number): Promise<string[]> {
   return (await readdir(await emojiFolder())).sort().slice(0, count);
+}
+
+/** A new folder of `perClass` emoji in each class folder, the first emoji in name order. */
+export async function emojiClasses(classes: string[], perClass: number): Promise<string> {
+  const [root, source] = await Promise.all([temporaryFolder(), emojiFolder()]);
+  const names = await someEmoji(classes.length * perClass);
+  for (const [i, name] of names.entries()) {
+    const folder = join(root, classes[Math.floor(i / perClass)] as string);
+    await mkdir(folder, { recursive: true });
+    await copyFile(join(source, name), join(folder, name));
+  }
+  return root;
 }
