@@ -86,6 +86,48 @@ describe('createBatchSampler', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('yields [batch, height, width, 3] for RGB images, channels last, each image whole', () => {
+    // Image i is 4x2 pixels of RGB (i, 100 + i, 200 + i): its first pixel tells it apart.
+    const rgb: ImageDataset = {
+      count: 6,
+      height: 4,
+      width: 2,
+      channels: 3,
+      images: Uint8Array.from({ length: 6 * 8 * 3 }, (_, j) => {
+        const image = Math.floor(j / 24);
+        return [image, 100 + image, 200 + image][j % 3] as number;
+      }),
+    };
+    const batch = createBatchSampler(rgb, { batchSize: 6, seed: 4 }).next();
+    expect(batch.shape).toEqual([6, 4, 2, 3]);
+    const bytes = Array.from(batch.dataSync(), (v) => Math.round((v + 1) * 127.5));
+    batch.dispose();
+    const firsts = [0, 1, 2, 3, 4, 5].map((b) => bytes[b * 24] as number);
+    expect([...firsts].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const [b, image] of firsts.entries()) {
+      const expected = Array.from(
+        { length: 24 },
+        (_, j) => [image, 100 + image, 200 + image][j % 3],
+      );
+      expect(bytes.slice(b * 24, b * 24 + 24)).toEqual(expected);
+    }
+  });
+
+  it('samples a set without labels, and says why nextWithLabels cannot', () => {
+    const { labels: _, ...unlabelled } = dataset;
+    const sampler = createBatchSampler(unlabelled, { batchSize: 2, seed: 1 });
+    sampler.next().dispose();
+    const before = tf.memory().numTensors;
+    expect(() => sampler.nextWithLabels()).toThrow(/has no labels/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects images shorter than count x height x width x channels', () => {
+    expect(() =>
+      createBatchSampler({ ...dataset, channels: 3 }, { batchSize: 1, seed: 1 }),
+    ).toThrow('data set holds 7840 bytes, expected 23520 (10 images of 28x28x3)');
+  });
+
   it('rejects a batch size larger than the data set', () => {
     expect(() => createBatchSampler(dataset, { batchSize: 11, seed: 1 })).toThrow(
       'batchSize must be an integer from 1 to 10, got 11',

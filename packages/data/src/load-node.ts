@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { datasetFromIdx, type ImageDataset } from './dataset.js';
+import { datasetFromIdx, type LabeledImageDataset } from './dataset.js';
 import { idxFileNames, type Split } from './idx-file-names.js';
 
 /** `mnist` (built in), `fashion` (Debian's dataset-fashion-mnist) or a folder of IDX files. */
@@ -38,7 +38,7 @@ export function resolveDataDir(source: DataSource): string {
  * Loads one split of an MNIST-like data set from disk; each file may be raw or `.gz`.
  * @returns images `[count, 28, 28]` as bytes, and their labels
  */
-export async function loadDataset(source: DataSource, split: Split): Promise<ImageDataset> {
+export async function loadDataset(source: DataSource, split: Split): Promise<LabeledImageDataset> {
   const dir = resolveDataDir(source);
   const names = idxFileNames(split);
   const [images, labels] = await Promise.all([

@@ -1,4 +1,4 @@
-import { datasetFromIdx, type ImageDataset } from './dataset.js';
+import { datasetFromIdx, type LabeledImageDataset } from './dataset.js';
 import { idxFileNames, type Split } from './idx-file-names.js';
 
 /**
@@ -10,7 +10,7 @@ export async function loadIdxFromUrl(
   baseUrl: string,
   split: Split,
   options: { gzip?: boolean; fetch?: typeof fetch } = {},
-): Promise<ImageDataset> {
+): Promise<LabeledImageDataset> {
   const names = idxFileNames(split);
   const suffix = options.gzip ? '.gz' : '';
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
