@@ -1,3 +1,4 @@
+export * from './augment/index.js';
 export {
   averageDecayAt,
   createAverageGenerator,
@@ -10,6 +11,7 @@ export { checkTrainConfig, completeTrainConfig, defaultTrainConfig } from './con
 export type { Dcgan } from './dcgan.js';
 export { createDcgan, disposeDcgan } from './dcgan.js';
 export * from './eval/index.js';
+export * from './eval/sliced-wasserstein/index.js';
 export { FusedAdamOptimizer } from './fused-adam.js';
 export type { GeneratorPass } from './generator-pass.js';
 export { generatorPass } from './generator-pass.js';
