@@ -44,7 +44,7 @@ async function* setChunks(set: ImageSet, chunkSize: number): AsyncGenerator<Imag
     const images = Math.min(chunkSize, count - start);
     let pixels: Float32Array;
     if (set instanceof tf.Tensor) {
-      const slice = tf.slice(set, [start, 0, 0, 0], [images, height, width, channels]);
+      const slice = sliceImages(set, start, images);
       pixels = new Float32Array(await slice.data());
       slice.dispose();
     } else if (set.data instanceof Float32Array) {
@@ -55,6 +55,15 @@ async function* setChunks(set: ImageSet, chunkSize: number): AsyncGenerator<Imag
     }
     yield { pixels, count: images, height, width, channels };
   }
+}
+
+/** Images `start .. start + count` of `images`, read without copying the rest. */
+function sliceImages(images: tf.Tensor4D, start: number, count: number): tf.Tensor {
+  // tfjs-backend-wasm's Slice copies its whole input out of the heap each time; its Gather does not.
+  if (tf.getBackend() === 'wasm') {
+    return tf.tidy(() => tf.gather(images, tf.range(start, start + count, 1, 'int32')));
+  }
+  return tf.slice(images, start, count);
 }
 
 function isImageSet(value: unknown): value is ImageSet {

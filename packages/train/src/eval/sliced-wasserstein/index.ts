@@ -1,6 +1,6 @@
 export { descriptorMatrix } from './descriptor-rows.js';
 export type { ImageSet, ImageSource } from './image-chunks.js';
-export { laplacianPyramid, pyramidSizes } from './laplacian-pyramid.js';
+export { pyramidSizes } from './laplacian-pyramid.js';
 export type {
   DescriptorBlock,
   DescriptorLevel,
@@ -8,6 +8,5 @@ export type {
   PatchDescriptors,
 } from './patch-descriptors.js';
 export { patchDescriptors } from './patch-descriptors.js';
-export type { ImageArray } from './resample-images.js';
 export type { SlicedWassersteinOptions, SlicedWassersteinResult } from './sliced-wasserstein.js';
 export { slicedWasserstein, slicedWassersteinDistance } from './sliced-wasserstein.js';

@@ -1,6 +1,7 @@
 import { SeededRandom } from '@dcgan/data';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { descriptorMatrix } from './descriptor-rows.js';
 import { laplacianPyramid } from './laplacian-pyramid.js';
@@ -100,6 +101,24 @@ describe('patchDescriptors', () => {
       expect(descriptorMatrix(other, level)).not.toEqual(matrix);
     }
     expect(fromBatches.count).toBe(5);
+  });
+
+  it('reads tensors on the wasm backend too (by gathering, not slicing, the chunks)', async () => {
+    const options = { seed: 4, patchesPerImage: 16, chunkSize: 2 };
+    const reference = await patchDescriptors({ data: values, shape }, options);
+    await tf.setBackend('wasm');
+    try {
+      const tensor = tf.tensor4d(values, [...shape]);
+      const before = tf.memory().numTensors;
+      const fromTensor = await patchDescriptors(tensor, options);
+      expect(tf.memory().numTensors).toBe(before);
+      tensor.dispose();
+      for (const level of [0, 1]) {
+        expect(descriptorMatrix(fromTensor, level)).toEqual(descriptorMatrix(reference, level));
+      }
+    } finally {
+      await tf.setBackend('cpu');
+    }
   });
 
   it('names what is wrong with the images or the options', async () => {
