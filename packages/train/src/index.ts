@@ -2,6 +2,8 @@
 // average and class conditioning; checkpoints on disk in '@dcgan/train/node'.
 //   const dcgan = createDcgan(defaultTrainConfig());
 //   const metrics = await trainStep(dcgan, reals, generatorInputSource(random, dcgan.generator));
+export type { AugmentPolicy } from './augment/index.js';
+export { defaultAugmentPolicy, diffAugment, parseAugmentPolicy } from './augment/index.js';
 export {
   averageDecayAt,
   createAverageGenerator,
