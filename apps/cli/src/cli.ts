@@ -1,53 +1,40 @@
 #!/usr/bin/env node
 /**
- * dcgan: the command-line trainer of dcgan.js.
- *   dcgan train --iterations 200 --out runs/quick      train the spec's DCGAN on real MNIST
- *   dcgan train --resume runs/quick                    continue an interrupted run
- *   dcgan sample runs/quick --count 64 --out digits.png
- *   dcgan sample --pretrained mnist --count 64 --out digits.png   the generator that ships
- *   dcgan verify runs/quick                            check every checkpoint and model of a run
- *   dcgan bench                                        training speed of each backend
- * From the repository: pnpm dcgan <command> ...
+ * dcgan: train and use DCGANs with TensorFlow.js, from the command line.
+ *   dcgan train --iterations 300 --out runs/quick          train on real MNIST
+ *   dcgan train --data ./my-images --image-size 64 --out runs/mine
+ *   dcgan train --resume runs/quick                        continue an interrupted run
+ *   dcgan sample --pretrained mnist --count 64 --out digits.png
+ *   dcgan eval runs/quick;  dcgan verify runs/quick;  dcgan bench
+ * In the repository: pnpm dcgan <command> ...
  */
-import { PRETRAINED_NAMES, type PretrainedName } from '@dcgan/models';
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { BACKENDS, type BackendChoice, setWasmThreads, stopBackend } from './backend.js';
+import type { PretrainedName } from '@dcgan/models';
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { type BackendChoice, setWasmThreads, stopBackend } from './backend.js';
 import { runEval } from './commands/eval.js';
 import { runBench } from './commands/run-bench.js';
 import { runSample } from './commands/sample.js';
-import { runTraining } from './commands/train.js';
+import { addTrainCommand } from './commands/train-command.js';
 import { runVerify } from './commands/verify.js';
 import { parseClassList } from './conditional.js';
-import {
-  buildRunConfig,
-  type ConfigFlag,
-  configFlags,
-  KEEP_BEST_METRICS,
-  type KeepBestMetric,
-  parseFlagValue,
-} from './run-config.js';
+import { integerOf, oneOf } from './options/parse-values.js';
+import { backendOption, jsonOption, pretrainedOption } from './options/shared-options.js';
+import { EXIT, UsageError } from './usage-error.js';
 
 const program = new Command('dcgan')
-  .description('Train and use DCGANs on MNIST-like data with TensorFlow.js')
-  .showHelpAfterError()
+  .description('Train and use DCGANs with TensorFlow.js: MNIST, Fashion-MNIST or your own pictures')
+  .version(packageJson.version, '-V, --version', 'print the version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
   .option('--threads <n>', 'threads of the wasm backend (default: one a core, at most 8)')
   .hook('preAction', (command) => {
     const threads = command.opts().threads as string | undefined;
-    if (threads !== undefined) setWasmThreads(Number(threads));
+    if (threads !== undefined) setWasmThreads(integerOf('--threads', 1)(threads));
   })
   .configureOutput({
     outputError: (text, write) => write(`error: ${text.replace(/^error: /, '')}`),
   });
-
-const backendOption = () =>
-  new Option('--backend <name>', 'TensorFlow.js backend')
-    .choices(BACKENDS as unknown as string[])
-    .default('auto');
-const pretrainedOption = () =>
-  new Option(
-    '--pretrained <name>',
-    'a generator that ships with @dcgan/models, instead of a folder',
-  ).choices(PRETRAINED_NAMES);
 
 /** The folder argument or `--pretrained NAME`: exactly one of them. */
 function sourceOrPretrained(
@@ -57,125 +44,25 @@ function sourceOrPretrained(
 ): string | { pretrained: PretrainedName } {
   if (source !== undefined && pretrained === undefined) return source;
   if (source === undefined && pretrained !== undefined) return { pretrained };
-  throw new Error(`${command}: give a run or model folder, or --pretrained NAME (one of them)`);
-}
-
-const noAverageHelp =
-  "a checkpoint's trained generator, not the moving average of it that a run with --average-decay keeps";
-
-const integer =
-  (name: string, min = 0) =>
-  (text: string) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min)
-      throw new InvalidArgumentError(`${name} expects an integer >= ${min}`);
-    return value;
-  };
-
-/**
- * The flags that `--resume` lets change: extend a run, go on at other learning rates or another
- * schedule, smoothing or average (and `--keep-best`).
- */
-const RESUMABLE_FLAGS = [
-  '--iterations',
-  '--learning-rate',
-  '--generator-learning-rate',
-  '--discriminator-learning-rate',
-  '--learning-rate-decay-start',
-  '--learning-rate-floor',
-  '--label-smoothing',
-  '--average-decay',
-];
-
-const trainCommand = program
-  .command('train')
-  .description(
-    "train the spec's DCGAN (defaults: SPEC.md's 20,000 iterations, batch 128, Adam 0.001)",
-  )
-  .option(
-    '--data <source>',
-    'mnist (built in), fashion (Debian dataset-fashion-mnist) or a folder of IDX files',
-    'mnist',
-  )
-  .addOption(backendOption())
-  .option('--out <dir>', 'run folder for config, metrics, samples and checkpoints')
-  .option(
-    '--resume <dir>',
-    `continue the run in this folder from its last checkpoint (${RESUMABLE_FLAGS.join(', ')} and --keep-best may change)`,
-  )
-  .option(
-    '--eval-interval <n>',
-    'evaluate every n iterations into metrics.jsonl (0: never)',
-    integer('--eval-interval'),
-    0,
-  )
-  .option('--eval-samples <n>', 'fakes per evaluation', integer('--eval-samples', 2), 2000)
-  .addOption(
-    new Option(
-      '--keep-best <metric>',
-      'keep the checkpoint of the best in-run evaluation so far in checkpoints/best/',
-    ).choices(KEEP_BEST_METRICS),
-  )
-  .option(
-    '--conditional [classes]',
-    "the class-conditional model, trained on the data set's labels (classes: 10 by default)",
-  );
-const flags = configFlags();
-for (const flag of flags) {
-  trainCommand.option(
-    `${flag.flag} <${flag.kind === 'list' ? 'a,b,...' : 'n'}>`,
-    `${flag.path.join('.')} (default ${flag.defaultValue}${flag.defaultMeaning ? `: ${flag.defaultMeaning}` : ''})`,
+  throw new UsageError(
+    `${command}: give a run or model folder, or --pretrained NAME (one of them)`,
   );
 }
-trainCommand.action(async (options: Record<string, string | number | undefined>) => {
-  const overrides = new Map<ConfigFlag, number | number[]>();
-  for (const flag of flags) {
-    const text = options[camel(flag.flag)] as string | undefined;
-    if (text !== undefined) overrides.set(flag, parseFlagValue(text, flag));
-  }
-  if (options.resume) {
-    if (options.conditional !== undefined)
-      throw new Error("--resume keeps the run's model: --conditional cannot change it");
-    const extra = [...overrides.keys()]
-      .filter((f) => !RESUMABLE_FLAGS.includes(f.flag))
-      .map((f) => f.flag);
-    if (extra.length > 0)
-      throw new Error(
-        `--resume keeps the run's config but ${new Intl.ListFormat('en').format(RESUMABLE_FLAGS)}: ${extra.join(', ')} cannot change it`,
-      );
-    process.exitCode = await runTraining({
-      kind: 'resume',
-      runDir: options.resume as string,
-      backend: options.backend as BackendChoice,
-      train: Object.fromEntries(
-        [...overrides].map(([flag, value]) => [flag.path.at(-1) as string, value]),
-      ),
-      keepBest: options.keepBest as KeepBestMetric | undefined,
-    });
-    return;
-  }
-  const config = buildRunConfig(options.data as string, options.backend as string, overrides, {
-    interval: options.evalInterval as number,
-    samples: options.evalSamples as number,
-    ...(options.keepBest !== undefined && { keepBest: options.keepBest as KeepBestMetric }),
-  });
-  if (options.conditional !== undefined) {
-    const given = options.conditional as string | true;
-    const classes = given === true ? 10 : Number(given);
-    if (!Number.isInteger(classes) || classes < 2)
-      throw new Error(`--conditional expects a number of classes >= 2, got ${given}`);
-    config.model.conditional = { classes };
-  }
-  const runDir =
-    (options.out as string | undefined) ??
-    `runs/${config.data.replace(/\W+/g, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  process.exitCode = await runTraining({ kind: 'new', runDir, config });
-});
+
+const noAverage = () =>
+  new Option(
+    '--no-average',
+    "a checkpoint's trained generator, not the moving average that a run with --average-decay keeps",
+  );
+
+addTrainCommand(program);
 
 program
   .command('sample')
+  .summary('write samples of a trained generator: a PNG grid or IDX files')
   .description(
-    'write samples of a trained generator: a grid (.png) or the images as IDX (.idx, .idx.gz)',
+    'Writes images drawn by a trained generator: a grid (.png, colour for colour models) or the\n' +
+      "images as IDX bytes (.idx, .idx.gz; a conditional generator's classes beside them).",
   )
   .argument(
     '[source]',
@@ -185,11 +72,11 @@ program
   .requiredOption('--out <file>', 'output file: .png, .idx or .idx.gz')
   .option(
     '--count <n>',
-    'how many images (default 64; 10 a class for a conditional grid of several classes)',
-    integer('--count', 1),
+    'how many images (default 64; 10 a class for a conditional grid)',
+    integerOf('--count', 1),
   )
-  .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
-  .option('--class <digit>', "a conditional generator's class, for every image", (text) =>
+  .option('--seed <n>', 'seed of the noise (default 1)', integerOf('--seed', 1), 1)
+  .option('--class <class>', "a conditional generator's class, for every image", (text) =>
     parseClassList(text, '--class'),
   )
   .option(
@@ -197,111 +84,147 @@ program
     "a conditional generator's classes, a row each (default: every class)",
     (text) => parseClassList(text, '--classes'),
   )
-  .option('--no-average', noAverageHelp)
+  .addOption(noAverage())
   .addOption(backendOption())
-  .action(
-    async (
-      source: string | undefined,
-      options: {
-        out: string;
-        count?: number;
-        class?: number[];
-        classes?: number[];
-        seed: number;
-        backend: BackendChoice;
-        pretrained?: PretrainedName;
-        average: boolean;
-      },
-    ) => {
-      const { pretrained, class: one, classes, ...rest } = options;
-      if (one && classes) throw new Error('sample: give --class or --classes, not both');
-      if (one && one.length !== 1)
-        throw new Error('--class takes one class; --classes takes several');
-      await runSample({
-        ...rest,
-        classes: one ?? classes,
-        source: sourceOrPretrained('sample', source, pretrained),
-      });
-    },
-  );
+  .addOption(jsonOption())
+  .action(async (source: string | undefined, options: Record<string, unknown>) => {
+    const {
+      pretrained,
+      class: one,
+      classes,
+      ...rest
+    } = options as {
+      pretrained?: PretrainedName;
+      class?: number[];
+      classes?: number[];
+      out: string;
+      count?: number;
+      seed: number;
+      backend: BackendChoice;
+      average: boolean;
+      json?: boolean;
+    };
+    if (one && classes) throw new UsageError('sample: give --class or --classes, not both');
+    if (one && one.length !== 1)
+      throw new UsageError('--class takes one class; --classes takes several');
+    const written = await runSample({
+      ...rest,
+      classes: one ?? classes,
+      source: sourceOrPretrained('sample', source, pretrained),
+    });
+    if (rest.json) console.log(JSON.stringify(written, null, 2));
+  });
 
 program
   .command('eval')
+  .summary("measure a generator's samples against real images")
   .description(
-    'evaluate a checkpoint: classifier score, Frechet distance, class shares, discriminator accuracy',
+    "Measures a generator's samples beside real images' own figures: on MNIST and Fashion-MNIST,\n" +
+      'the classifier score, Fréchet distance and class shares of the shipped classifiers; on other\n' +
+      'data (and with --sliced-wasserstein), the sliced Wasserstein distance of image patches to the\n' +
+      'training images. Writes eval.json into the checkpoint.',
   )
   .argument('[source]', 'a run folder (its newest checkpoint) or a checkpoint folder')
   .addOption(pretrainedOption())
   .option('--out <file>', "where to write eval.json (default: the checkpoint's folder)")
-  .option('--samples <n>', 'how many fakes', integer('--samples', 2), 10_000)
-  .option('--seed <n>', 'seed of the noise', integer('--seed', 1), 1)
+  .option('--samples <n>', 'how many fakes (default 10000)', integerOf('--samples', 2), 10_000)
+  .option('--seed <n>', 'seed of the noise (default 1)', integerOf('--seed', 1), 1)
   .addOption(
-    new Option('--data <name>', "the data set's classifier (default: the run's)").choices([
-      'mnist',
-      'fashion',
-    ]),
+    new Option('--data <name>', "the data set's classifier (default: the run's)").argParser(
+      oneOf('--data', ['mnist', 'fashion'] as const),
+    ),
   )
-  .option('--no-average', noAverageHelp)
+  .option(
+    '--sliced-wasserstein',
+    'on mnist and fashion, also the sliced Wasserstein distance of patches (other data always has it)',
+  )
+  .addOption(noAverage())
   .addOption(backendOption())
-  .action(
-    async (
-      source: string | undefined,
-      options: {
-        average: boolean;
-        samples: number;
-        seed: number;
-        data?: 'mnist' | 'fashion';
-        backend: BackendChoice;
-        out?: string;
-        pretrained?: PretrainedName;
-      },
-    ) => {
-      const { pretrained, ...rest } = options;
-      await runEval({ ...rest, source: sourceOrPretrained('eval', source, pretrained) });
-    },
-  );
+  .addOption(jsonOption())
+  .action(async (source: string | undefined, options: Record<string, unknown>) => {
+    const { pretrained, json, ...rest } = options as {
+      pretrained?: PretrainedName;
+      json?: boolean;
+      average: boolean;
+      samples: number;
+      seed: number;
+      data?: 'mnist' | 'fashion';
+      slicedWasserstein?: boolean;
+      backend: BackendChoice;
+      out?: string;
+    };
+    const evaluation = await runEval({
+      ...rest,
+      source: sourceOrPretrained('eval', source, pretrained),
+    });
+    if (json) console.log(JSON.stringify(evaluation, null, 2));
+  });
 
 program
   .command('verify')
+  .summary('check the checkpoints and models of runs; exit 1 if one fails')
   .description(
-    'check the checkpoints of a run (checksums, state, models) or model folders; exit 1 if one fails',
+    'Checks each checkpoint of a run (sizes and SHA-256 against its manifest, its state, its\n' +
+      'models) or model folders; exits 1 when one fails.',
   )
   .argument('<paths...>', 'run folders, checkpoint folders or model folders (model.json)')
-  .action(async (paths: string[]) => {
-    process.exitCode = await runVerify(paths);
+  .addOption(jsonOption())
+  .action(async (paths: string[], options: { json?: boolean }) => {
+    process.exitCode = await runVerify(paths, options);
   });
 
 program
   .command('bench')
-  .description('training and inference speed of the spec model, for each backend installed')
+  .summary('training and inference speed, for each backend installed')
+  .description(
+    'Times training iterations and generator inference of a model on each backend installed, with\n' +
+      "the backend's matrix-product speed beside them; --compare interleaves the PyTorch yardstick.",
+  )
   .option('--backends <names>', 'comma-separated backends (default: every fast one installed)')
-  .option('--batch-size <n>', 'batch size', integer('--batch-size', 1), 128)
-  .option('--iterations <n>', 'timed iterations (median reported)', integer('--iterations', 1), 5)
-  .option('--json', 'one JSON object a backend, a line each')
+  .option(
+    '--image-size <pixels>',
+    "28: the spec's model (default); 32, 64, 128: Radford's",
+    integerOf('--image-size', 1),
+    28,
+  )
+  .addOption(
+    new Option('--channels <n>', '1 or 3 (default 1 at 28 pixels, 3 otherwise)').argParser(
+      oneOf('--channels', ['1', '3'] as const),
+    ),
+  )
+  .option(
+    '--batch-size <n>',
+    'batch size (default 128 at 28 pixels, 64 otherwise)',
+    integerOf('--batch-size', 1),
+  )
+  .option(
+    '--iterations <n>',
+    'timed iterations, the median reported (default 5)',
+    integerOf('--iterations', 1),
+    5,
+  )
+  .addOption(jsonOption())
   .option('--profile', 'time each kernel of one iteration instead')
   .option('--by-shape', 'with --profile: a row for each kernel and list of input shapes')
   .option(
     '--compare [command]',
     'interleave rounds of the wasm bench with a reference bench (default ../shared/reference/torch-bench)',
   )
-  .option('--rounds <n>', 'rounds of --compare (medians reported)', integer('--rounds', 1), 3)
-  .action(
-    async (options: {
-      backends?: string;
-      batchSize: number;
-      iterations: number;
-      json?: boolean;
-      profile?: boolean;
-      byShape?: boolean;
-      compare?: string | true;
-      rounds: number;
-    }) => {
-      await runBench(options);
-    },
-  );
+  .option(
+    '--rounds <n>',
+    'rounds of --compare, the medians reported (default 3)',
+    integerOf('--rounds', 1),
+    3,
+  )
+  .action(async (options: Record<string, unknown>) => {
+    await runBench(options as unknown as Parameters<typeof runBench>[0]);
+  });
 
-function camel(flag: string): string {
-  return flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** The exit code of what went wrong: commander's and the flags' errors are usage errors. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.usage;
+  if (error instanceof UsageError) return EXIT.usage;
+  return EXIT.failed;
 }
 
 // Exits explicitly: the threaded wasm backend's idle workers would keep Node running. A WebGPU
@@ -309,8 +232,8 @@ function camel(flag: string): string {
 program
   .parseAsync()
   .catch((error: Error) => {
-    console.error(`error: ${error.message}`);
-    process.exitCode = 2;
+    if (!(error instanceof CommanderError)) console.error(`error: ${error.message}`);
+    process.exitCode = exitCodeOf(error);
   })
   .finally(() => {
     stopBackend();

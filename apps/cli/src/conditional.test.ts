@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkLabels, gridClasses, parseClassList } from './conditional.js';
-import { buildRunConfig } from './run-config.js';
+import { buildRunConfig, defaultEvalConfig } from './run-config.js';
 
-const conditionalConfig = (classes: number) => {
-  const config = buildRunConfig('mnist', 'wasm', new Map());
-  config.model.conditional = { classes };
-  return config;
-};
+const conditionalConfig = (classes: number) =>
+  buildRunConfig({
+    data: 'mnist',
+    backend: 'wasm',
+    conditional: classes,
+    model: new Map(),
+    train: new Map(),
+    eval: defaultEvalConfig(),
+  });
 
 describe('conditional runs and grids', () => {
   it('lays a conditional grid out in rows of one class each', () => {
@@ -38,6 +42,9 @@ describe('conditional runs and grids', () => {
     );
     expect(() => checkLabels(conditionalConfig(10), { labels: new Uint8Array(4) })).toThrow(
       'every label of mnist is 0, one class only',
+    );
+    expect(() => checkLabels(conditionalConfig(10), {})).toThrow(
+      "--conditional trains on the data's classes, and mnist has none",
     );
   });
 });

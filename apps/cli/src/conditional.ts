@@ -1,23 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type ImageDataset, idxFileNames, labelHistogram } from '@dcgan/data';
-import { resolveDataDir } from '@dcgan/data/node';
+import { type ImageDataset, labelHistogram } from '@dcgan/data';
 import type { RunConfig } from './run-config.js';
-
-/**
- * Before a `--conditional` run loads its data: the data set must have training labels; says so,
- * naming the folder, when it has none.
- */
-export function checkLabelsExist(config: RunConfig): void {
-  if (!config.model.conditional) return;
-  const dir = resolveDataDir(config.data);
-  const name = idxFileNames('train').labels;
-  if (!existsSync(join(dir, name)) && !existsSync(join(dir, `${name}.gz`))) {
-    throw new Error(
-      `--conditional trains on the data set's labels, and ${dir} has none (no ${name} or ${name}.gz)`,
-    );
-  }
-}
+import { UsageError } from './usage-error.js';
 
 /**
  * The labels of a `--conditional` run's data set must lie in [0, classes) and hold more than one
@@ -26,14 +9,20 @@ export function checkLabelsExist(config: RunConfig): void {
 export function checkLabels(config: RunConfig, dataset: Pick<ImageDataset, 'labels'>): void {
   const classes = config.model.conditional?.classes;
   if (classes === undefined) return;
+  if (!dataset.labels)
+    throw new UsageError(
+      `--conditional trains on the data's classes, and ${config.data} has none: give it one subfolder a class, or IDX labels`,
+    );
   const largest = dataset.labels.reduce((max, label) => Math.max(max, label), 0);
   if (largest >= classes) {
-    throw new Error(
+    throw new UsageError(
       `--conditional ${classes}: the labels of ${config.data} go up to ${largest}; pass --conditional ${largest + 1}`,
     );
   }
-  if (labelHistogram(dataset, classes).filter((count) => count > 0).length < 2) {
-    throw new Error(`--conditional: every label of ${config.data} is ${largest}, one class only`);
+  if (labelHistogram({ labels: dataset.labels }, classes).filter((count) => count > 0).length < 2) {
+    throw new UsageError(
+      `--conditional: every label of ${config.data} is ${largest}, one class only`,
+    );
   }
 }
 

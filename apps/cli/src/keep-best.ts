@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GeneratorEvaluation } from '@dcgan/eval/node';
 import { writeFileAtomic } from '@dcgan/models/node';
 import type { KeepBestMetric } from './run-config.js';
+import type { RunFigures } from './run-evaluator.js';
 import { runPaths } from './run-files.js';
 
 /** The best in-run evaluation so far, recorded as `best.json` in the kept checkpoint. */
@@ -15,21 +15,26 @@ export interface BestRecord {
 
 const RECORD = 'best.json';
 
-/** The figure a metric follows, from an evaluation. */
-export function figureOf(metric: KeepBestMetric, figures: GeneratorEvaluation): number {
-  return metric === 'frechet-distance' ? figures.frechetDistance : figures.classifierScore;
+/** The figure a metric follows, from an evaluation (NaN when the evaluation lacks it). */
+export function figureOf(
+  metric: KeepBestMetric,
+  { classifier, slicedWasserstein }: RunFigures,
+): number {
+  if (metric === 'sliced-wasserstein') return slicedWasserstein?.average ?? Number.NaN;
+  if (!classifier) return Number.NaN;
+  return metric === 'frechet-distance' ? classifier.frechetDistance : classifier.classifierScore;
 }
 
 /** Whether an evaluation beats the best so far: a lower distance, or a higher score. */
 export function isBetter(
   metric: KeepBestMetric,
-  figures: GeneratorEvaluation,
+  figures: RunFigures,
   best: BestRecord | undefined,
 ): boolean {
   const value = figureOf(metric, figures);
   if (!Number.isFinite(value)) return false;
   if (!best) return true;
-  return metric === 'frechet-distance' ? value < best.value : value > best.value;
+  return metric === 'classifier-score' ? value > best.value : value < best.value;
 }
 
 /** The run's best so far by `metric`, or undefined (none yet, or kept by another metric). */

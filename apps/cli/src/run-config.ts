@@ -1,34 +1,65 @@
-import { defaultModelConfig, type ModelConfig } from '@dcgan/models';
-import { checkTrainConfig, defaultTrainConfig, type TrainConfig } from '@dcgan/train';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { idxFileNames } from '@dcgan/data';
+import {
+  checkModelConfig,
+  defaultModelConfigFor,
+  imageShapeOf,
+  type ModelConfig,
+} from '@dcgan/models';
+import {
+  type AugmentPolicy,
+  checkTrainConfig,
+  defaultTrainConfig,
+  type TrainConfig,
+} from '@dcgan/train';
+import { RECIPES, type RecipeName } from './options/recipes.js';
+import { MODEL_FLAGS, TRAIN_FLAGS } from './options/train-flags.js';
+import { UsageError } from './usage-error.js';
 
 /** Everything a run is made of; written as `config.json` beside its checkpoints. */
 export interface RunConfig {
-  /** `mnist`, `fashion` or a folder of IDX files. */
+  /** `mnist`, `fashion`, a folder of IDX files or a folder of images. */
   data: string;
+  /** How an image folder's files are read (absent for IDX data). */
+  images?: ImageReading;
   backend: string;
+  /** The preset the training fields started from (absent in runs made before presets). */
+  recipe?: RecipeName;
   model: ModelConfig;
   train: TrainConfig;
   eval: EvalConfig;
 }
 
-/** Evaluation during training (classifier score, Fréchet distance, class shares in metrics.jsonl). */
-export interface EvalConfig {
-  /** Iterations between evaluations, a multiple of the sample interval; 0 (off) by default: each costs seconds. */
-  interval: number;
-  /**
-   * Fakes per evaluation: 2,000 keeps each to seconds; `dcgan eval` uses 10,000, as its
-   * Fréchet distance baseline does (the distance is biased upwards on fewer samples).
-   */
-  samples: number;
-  /**
-   * The evaluation figure whose best value so far keeps its checkpoint in `checkpoints/best/`, apart
-   * from the rotation of the last ones: none by default.
-   */
-  keepBest?: KeepBestMetric;
+/** How the images of a folder are read. */
+export interface ImageReading {
+  /** The colour behind transparent pixels, `#rrggbb`: white by default, as most pictures are shown. */
+  background: string;
+  /** Skip unreadable files (listed in the run's log) instead of stopping: off by default. */
+  skipUnreadable: boolean;
 }
 
-/** The figures `--keep-best` can follow: the distance falls as the fakes improve, the score rises. */
-export const KEEP_BEST_METRICS = ['frechet-distance', 'classifier-score'] as const;
+/** Evaluation during training, into metrics.jsonl. */
+export interface EvalConfig {
+  /** Iterations between evaluations, a multiple of the sample interval; 0 (off) by default. */
+  interval: number;
+  /** Fakes per evaluation: 2,000 keeps each to seconds; `dcgan eval` uses 10,000. */
+  samples: number;
+  /** The figure whose best value so far keeps its checkpoint in `checkpoints/best/`. */
+  keepBest?: KeepBestMetric;
+  /**
+   * Also the sliced Wasserstein distance on MNIST and Fashion-MNIST, which have classifiers (other
+   * data always has it): off by default, as it takes longer than the classifier.
+   */
+  slicedWasserstein?: boolean;
+}
+
+/** The figures `--keep-best` can follow: distances fall as the fakes improve, the score rises. */
+export const KEEP_BEST_METRICS = [
+  'frechet-distance',
+  'classifier-score',
+  'sliced-wasserstein',
+] as const;
 export type KeepBestMetric = (typeof KEEP_BEST_METRICS)[number];
 
 /** Evaluation off by default. */
@@ -36,120 +67,186 @@ export function defaultEvalConfig(): EvalConfig {
   return { interval: 0, samples: 2_000 };
 }
 
-/** One command-line flag for one config field. */
-export interface ConfigFlag {
-  flag: string;
-  /** Where the field sits in a `RunConfig`, e.g. `['model', 'generator', 'latentSize']`. */
-  path: string[];
-  kind: 'number' | 'integer' | 'list';
-  defaultValue: number | number[];
-  /** What the default means, where the value alone does not say. */
-  defaultMeaning?: string;
+/** Where a `--data` source's images come from: IDX files, or a folder of pictures. */
+export function dataKind(source: string): 'idx' | 'images' {
+  if (source === 'mnist' || source === 'fashion') return 'idx';
+  if (!existsSync(source))
+    throw new UsageError(
+      `--data ${source}: no such folder (expected mnist, fashion, a folder of IDX files or a folder of images)`,
+    );
+  const { images } = idxFileNames('train');
+  return [images, `${images}.gz`].some((name) => existsSync(join(source, name))) ? 'idx' : 'images';
+}
+
+/** Colour names `--background` takes besides `#rrggbb`. */
+const COLOURS: Record<string, string> = {
+  white: '#ffffff',
+  black: '#000000',
+  grey: '#808080',
+  gray: '#808080',
+};
+
+/** `--background`'s colour as `#rrggbb`. */
+function colourOf(text: string): string {
+  const colour = COLOURS[text.toLowerCase()] ?? text.toLowerCase();
+  if (!/^#[0-9a-f]{6}$/.test(colour))
+    throw new UsageError(
+      `--background: expected #rrggbb or one of ${Object.keys(COLOURS).join(', ')}, got "${text}"`,
+    );
+  return colour;
+}
+
+/** How many class folders (subfolders, hidden ones aside) an image folder has: 2 at least. */
+function classFolders(folder: string): number {
+  const count = readdirSync(folder, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && !entry.name.startsWith('.'),
+  ).length;
+  if (count < 2)
+    throw new UsageError(
+      `--conditional trains on one subfolder a class, and ${folder} has ${count}: give it a folder per class`,
+    );
+  return count;
+}
+
+/** What `dcgan train` was given, parsed; absent fields take their defaults. */
+export interface TrainOptions {
+  data: string;
+  backend: string;
+  imageSize?: number;
+  channels?: number;
+  background?: string;
+  skipUnreadable?: boolean;
+  augment?: AugmentPolicy;
+  recipe?: RecipeName;
+  /** `--conditional`'s classes, or `true` alone: 10 for IDX data, the class folders' count. */
+  conditional?: number | true;
+  model: Map<string, number | number[]>;
+  train: Map<keyof TrainConfig, number>;
+  eval: EvalConfig;
 }
 
 /**
- * A flag for every config field: model fields as `--generator-<field>` and
- * `--discriminator-<field>`, training fields as `--<field>`, in kebab case.
+ * The run's config: the model for the data's image size (the spec's for 28x28, Radford's for 32, 64
+ * and 128), the recipe's training fields, then every flag given. Throws a UsageError naming the
+ * flag when a value does not fit.
  */
-export function configFlags(): ConfigFlag[] {
-  const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  const kindOf = (v: unknown, key: string): ConfigFlag['kind'] =>
-    Array.isArray(v)
-      ? 'list'
-      : Number.isInteger(v) && !/rate|slope|momentum|beta|epsilon|decay|smoothing/i.test(key)
-        ? 'integer'
-        : 'number';
-  const models = defaultModelConfig();
-  const flags: ConfigFlag[] = [];
-  for (const part of ['generator', 'discriminator'] as const) {
-    for (const [key, value] of Object.entries(models[part])) {
-      flags.push({
-        flag: `--${part}-${kebab(key)}`,
-        path: ['model', part, key],
-        kind: kindOf(value, key),
-        defaultValue: value,
-      });
-    }
-  }
-  for (const [key, value] of Object.entries(defaultTrainConfig())) {
-    flags.push({
-      flag: `--${kebab(key)}`,
-      path: ['train', key],
-      kind: kindOf(value, key),
-      defaultValue: value,
-      ...(/.LearningRate$/.test(key) && { defaultMeaning: 'the --learning-rate' }),
-    });
-  }
-  return flags;
-}
-
-/** Parses a flag's text, or throws a message naming the flag and what it expects. */
-export function parseFlagValue(text: string, flag: ConfigFlag): number | number[] {
-  const parseOne = (t: string) => {
-    const value = Number(t);
-    if (
-      t.trim() === '' ||
-      !Number.isFinite(value) ||
-      (flag.kind !== 'number' && !Number.isInteger(value))
-    ) {
-      const expected =
-        flag.kind === 'number'
-          ? 'a number'
-          : flag.kind === 'list'
-            ? 'integers separated by commas'
-            : 'an integer';
-      throw new Error(`${flag.flag}: expected ${expected}, got "${text}"`);
-    }
-    return value;
-  };
-  return flag.kind === 'list' ? text.split(',').map(parseOne) : parseOne(text);
-}
-
-/** The defaults of SPEC.md with the given overrides applied; throws on values out of range. */
-export function buildRunConfig(
-  data: string,
-  backend: string,
-  overrides: Map<ConfigFlag, number | number[]>,
-  evaluation: EvalConfig = defaultEvalConfig(),
-): RunConfig {
+export function buildRunConfig(options: TrainOptions): RunConfig {
+  const kind = dataKind(options.data);
+  const imageSize = options.imageSize ?? (kind === 'idx' ? 28 : 64);
+  const channels = options.channels ?? (kind === 'idx' ? 1 : 3);
+  if (kind === 'idx' && (imageSize !== 28 || channels !== 1))
+    throw new UsageError(
+      `--data ${options.data} holds 28x28 grey IDX images: --image-size 28 and --channels 1 only (a folder of pictures takes other sizes)`,
+    );
+  const model = usage(() => defaultModelConfigFor(imageSize, channels), '--image-size');
+  applyModelFlags(model, options.model);
+  if (options.conditional !== undefined)
+    model.conditional = {
+      classes:
+        options.conditional !== true
+          ? options.conditional
+          : kind === 'idx'
+            ? 10
+            : classFolders(options.data),
+    };
+  usage(() => checkModelConfig(model));
+  const recipe = options.recipe ?? (model.architecture === 'radford' ? 'paper' : 'spec');
+  const train: TrainConfig = { ...defaultTrainConfig(), ...RECIPES[recipe] };
+  for (const [field, value] of options.train) (train[field] as number) = value;
+  if (options.augment) train.augment = options.augment;
+  usage(() => checkTrainConfig(train));
   const config: RunConfig = {
-    data,
-    backend,
-    eval: evaluation,
-    model: defaultModelConfig(),
-    train: defaultTrainConfig(),
+    data: options.data,
+    ...(kind === 'images' && {
+      images: {
+        background: colourOf(options.background ?? 'white'),
+        skipUnreadable: options.skipUnreadable ?? false,
+      },
+    }),
+    backend: options.backend,
+    recipe,
+    model,
+    train,
+    eval: options.eval,
   };
-  for (const [flag, value] of overrides) {
-    const name = flag.path.at(-1) as string;
-    let target = config as unknown as Record<string, unknown>;
-    for (const key of flag.path.slice(0, -1)) target = target[key] as Record<string, unknown>;
-    const old = target[name];
-    if (Array.isArray(old) && old.length !== (value as number[]).length) {
-      throw new Error(
-        `${flag.flag}: expected ${old.length} values, got ${(value as number[]).length}`,
-      );
-    }
-    target[name] = value;
-  }
-  checkTrainConfig(config.train);
   checkEvalConfig(config);
   return config;
 }
 
-/** Throws a message naming the flag when the evaluation settings do not fit the run. */
+/** The image shape `[size, size, channels]` a run trains on. */
+export const runImageShape = (config: RunConfig) => imageShapeOf(config.model);
+
+function applyModelFlags(model: ModelConfig, values: Map<string, number | number[]>): void {
+  for (const [flag, value] of values) {
+    const spec = MODEL_FLAGS.find((f) => f.flag === flag);
+    const architecture = model.architecture ?? 'spec';
+    if (spec && spec.architecture !== 'both' && spec.architecture !== architecture)
+      throw new UsageError(
+        architecture === 'radford'
+          ? `${flag} shapes the spec's 28x28 model; this run trains the Radford DCGAN (--image-size 32, 64 or 128): see --generator-width and --discriminator-width`
+          : `${flag} shapes the Radford DCGAN (--image-size 32, 64 or 128); this run trains the spec's 28x28 model`,
+      );
+    if (model.architecture === 'radford') {
+      const field = {
+        '--latent-size': 'latentSize',
+        '--generator-width': 'generatorWidth',
+        '--discriminator-width': 'discriminatorWidth',
+        '--leaky-slope': 'leakySlope',
+        '--batch-norm-momentum': 'batchNormMomentum',
+      }[flag] as keyof typeof model.radford;
+      (model.radford[field] as number) = value as number;
+      continue;
+    }
+    const { generator, discriminator } = model;
+    if (flag === '--latent-size') generator.latentSize = value as number;
+    if (flag === '--generator-base-depth') generator.baseDepth = value as number;
+    if (flag === '--generator-filters') generator.filters = value as [number, number];
+    if (flag === '--discriminator-filters')
+      discriminator.filters = value as [number, number, number];
+    for (const part of [generator, discriminator]) {
+      if (flag === '--kernel-size') part.kernelSize = value as number;
+      if (flag === '--leaky-slope') part.leakySlope = value as number;
+      if (flag === '--batch-norm-momentum') part.batchNormMomentum = value as number;
+    }
+  }
+}
+
+/** Runs a config check, its error turned into a UsageError that names flags, not config fields. */
+function usage<T>(check: () => T, flag?: string): T {
+  try {
+    return check();
+  } catch (error) {
+    throw new UsageError(flagNames((error as Error).message, flag));
+  }
+}
+
+/** `train.batchSize must ...` as `--batch-size must ...`; a model field's message under `flag`. */
+export function flagNames(message: string, flag?: string): string {
+  const named = message.replace(/\btrain\.([a-zA-Z]+)/g, (whole, field: string) => {
+    const known = TRAIN_FLAGS.find((f) => f.field === field);
+    return known ? known.flag : whole;
+  });
+  return flag && named === message && !message.startsWith('--') ? `${flag}: ${message}` : named;
+}
+
+/** Throws a UsageError naming the flag when the evaluation settings do not fit the run. */
 export function checkEvalConfig({ eval: evaluation, train, data }: RunConfig): void {
+  const classified = data === 'mnist' || data === 'fashion';
+  if (evaluation.keepBest === 'sliced-wasserstein' && classified && !evaluation.slicedWasserstein)
+    throw new UsageError(
+      `--keep-best sliced-wasserstein on ${data} needs --sliced-wasserstein (its evaluations use the classifier)`,
+    );
+  if (evaluation.keepBest && evaluation.keepBest !== 'sliced-wasserstein' && !classified)
+    throw new UsageError(
+      `--keep-best ${evaluation.keepBest} needs a classifier, which only mnist and fashion have: use --keep-best sliced-wasserstein`,
+    );
   if (evaluation.interval % train.sampleInterval !== 0) {
-    throw new Error(
+    throw new UsageError(
       `--eval-interval ${evaluation.interval} must be a multiple of --sample-interval ${train.sampleInterval}`,
     );
   }
-  if (evaluation.interval > 0 && data !== 'mnist' && data !== 'fashion') {
-    throw new Error(
-      `--eval-interval needs --data mnist or fashion (the data sets with a classifier), got ${data}`,
-    );
-  }
   if (evaluation.keepBest && evaluation.interval === 0) {
-    throw new Error(
+    throw new UsageError(
       `--keep-best ${evaluation.keepBest} needs an in-run evaluation: give --eval-interval`,
     );
   }

@@ -1,4 +1,4 @@
-import { type ImageDataset, scaleToUnit } from '@dcgan/data';
+import { type ImageDataset, type LabeledImageDataset, scaleToUnit } from '@dcgan/data';
 import * as tf from '@tensorflow/tfjs-core';
 
 /**
@@ -17,7 +17,7 @@ export function datasetImages(
 
 /** The images at `indices` `[count, 28, 28, 1]` in [-1, 1] and their labels `[count]` int32. */
 export function datasetBatch(
-  dataset: ImageDataset,
+  dataset: LabeledImageDataset,
   indices: ArrayLike<number>,
 ): { images: tf.Tensor4D; labels: tf.Tensor1D } {
   const pixels = dataset.height * dataset.width;

@@ -1,4 +1,4 @@
-import type { ImageDataset } from '@dcgan/data';
+import type { LabeledImageDataset } from '@dcgan/data';
 import { loadDataset } from '@dcgan/data/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ describe('training the classifier (wasm)', () => {
   it('is reproducible from the seeds, lowers the loss and leaves no tensor behind', async () => {
     const mnist = await loadDataset('mnist', 'train');
     const count = 640;
-    const subset: ImageDataset = {
+    const subset: LabeledImageDataset = {
       ...mnist,
       count,
       images: mnist.images.subarray(0, count * 28 * 28),

@@ -1,4 +1,4 @@
-import { type ImageDataset, SeededRandom, shuffleInPlace } from '@dcgan/data';
+import { type LabeledImageDataset, SeededRandom, shuffleInPlace } from '@dcgan/data';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { classifierForward } from './classifier-forward.js';
@@ -62,7 +62,7 @@ export function classifierStep(
  */
 export function trainClassifier(
   classifier: LayersModel,
-  dataset: ImageDataset,
+  dataset: LabeledImageDataset,
   config: ClassifierTrainingConfig = defaultClassifierTrainingConfig(),
   onEpoch?: (epoch: number, loss: number) => void,
 ): void {

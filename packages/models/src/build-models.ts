@@ -5,7 +5,7 @@ import { buildRadfordDiscriminator } from './build-radford-discriminator.js';
 import { buildRadfordGenerator } from './build-radford-generator.js';
 import { type ConditionalConfig, defaultModelConfig } from './config.js';
 import type { BuildOptions } from './initializers.js';
-import { type AnyModelConfig, checkModelConfig, radfordConfigOf } from './model-config.js';
+import { checkModelConfig, type ModelConfig, radfordConfigOf } from './model-config.js';
 
 /** How `buildModels` builds. */
 export interface BuildModelsOptions {
@@ -21,7 +21,7 @@ export interface BuildModelsOptions {
  * model holds weights.
  */
 export function buildModels(
-  config: AnyModelConfig = defaultModelConfig(),
+  config: ModelConfig = defaultModelConfig(),
   options: BuildModelsOptions = {},
 ): { generator: LayersModel; discriminator: LayersModel } {
   const conditional = options.conditional ?? config.conditional;
@@ -40,7 +40,7 @@ export function buildModels(
 }
 
 /** The generator of a model config (by its `architecture`); `options.conditional` as given. */
-export function buildGeneratorFor(config: AnyModelConfig, options: BuildOptions = {}): LayersModel {
+export function buildGeneratorFor(config: ModelConfig, options: BuildOptions = {}): LayersModel {
   return config.architecture === 'radford'
     ? buildRadfordGenerator(radfordConfigOf(config), options)
     : buildGenerator(config.generator, options);
@@ -48,7 +48,7 @@ export function buildGeneratorFor(config: AnyModelConfig, options: BuildOptions 
 
 /** The discriminator of a model config (by its `architecture`); `options.conditional` as given. */
 export function buildDiscriminatorFor(
-  config: AnyModelConfig,
+  config: ModelConfig,
   options: BuildOptions = {},
 ): LayersModel {
   return config.architecture === 'radford'

@@ -41,8 +41,8 @@ export interface ConditionalConfig {
   classes: number;
 }
 
-/** The spec's DCGAN; `AnyModelConfig` adds the others. */
-export interface ModelConfig {
+/** The spec's DCGAN; `ModelConfig` adds the others. */
+export interface SpecModelConfig {
   /** 'spec' or absent: SPEC.md's model (absent in the run configs written before there were others). */
   architecture?: 'spec';
   generator: GeneratorConfig;
@@ -52,7 +52,7 @@ export interface ModelConfig {
 }
 
 /** The defaults of SPEC.md, which follow the Keras DCGAN of "GANs in Action", chapter 4. */
-export function defaultModelConfig(): ModelConfig {
+export function defaultModelConfig(): SpecModelConfig {
   return {
     generator: {
       latentSize: 100,

@@ -1,6 +1,6 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { defaultModelConfig } from './config.js';
-import { type AnyModelConfig, radfordConfigOf } from './model-config.js';
+import { type ModelConfig, radfordConfigOf } from './model-config.js';
 
 /** An image's `[height, width, channels]`. */
 export type ImageShape = [number, number, number];
@@ -12,7 +12,7 @@ export type ImageShape = [number, number, number];
  * @throws naming the model when it neither draws nor takes images of a known size
  */
 export function imageShapeOf(
-  source: AnyModelConfig | Pick<LayersModel, 'name' | 'inputs' | 'outputs'>,
+  source: ModelConfig | Pick<LayersModel, 'name' | 'inputs' | 'outputs'>,
 ): ImageShape {
   if ('outputs' in source) {
     const output = source.outputs[0]?.shape ?? [];

@@ -18,7 +18,7 @@ export type {
   ConditionalConfig,
   DiscriminatorConfig,
   GeneratorConfig,
-  ModelConfig,
+  SpecModelConfig,
 } from './config.js';
 export { defaultModelConfig } from './config.js';
 export { quantizeFloat16 } from './float16.js';
@@ -28,7 +28,7 @@ export type { ImageShape } from './image-shape.js';
 export { imageShapeOf } from './image-shape.js';
 export type { BuildOptions } from './initializers.js';
 export { loadModel, saveModel } from './load-model.js';
-export type { AnyModelConfig, RadfordModelConfig } from './model-config.js';
+export type { ModelConfig, RadfordModelConfig } from './model-config.js';
 export {
   ARCHITECTURES,
   checkModelConfig,

@@ -8,7 +8,7 @@ export interface BuildOptions {
    * as PyTorch's `weights_init`); unseeded when absent.
    */
   seed?: number;
-  /** The class-conditional variant (`ModelConfig.conditional`); absent: the spec's model. */
+  /** The class-conditional variant (`SpecModelConfig.conditional`); absent: the spec's model. */
   conditional?: ConditionalConfig;
 }
 

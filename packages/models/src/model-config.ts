@@ -4,7 +4,7 @@ import {
   type ConditionalConfig,
   checkPositiveInteger,
   defaultModelConfig,
-  type ModelConfig,
+  type SpecModelConfig,
 } from './config.js';
 import {
   checkRadfordConfig,
@@ -24,7 +24,7 @@ export interface RadfordModelConfig {
 }
 
 /** Any model this package builds, told apart by `architecture` (absent: the spec's). */
-export type AnyModelConfig = ModelConfig | RadfordModelConfig;
+export type ModelConfig = SpecModelConfig | RadfordModelConfig;
 
 /** The architectures, by `architecture`'s value. */
 export const ARCHITECTURES = ['spec', 'radford'] as const;
@@ -37,7 +37,7 @@ const SPEC_IMAGE_SIZE = 28;
  * defaults exactly for grey), the Radford DCGAN for 32, 64 and 128.
  * @throws naming the size or the channels, and what is supported, for anything else
  */
-export function defaultModelConfigFor(imageSize: number, channels: number): AnyModelConfig {
+export function defaultModelConfigFor(imageSize: number, channels: number): ModelConfig {
   if (!(IMAGE_CHANNELS as readonly number[]).includes(channels)) {
     throw new Error(`channels must be 1 (grey) or 3 (colour), got ${channels}`);
   }
@@ -68,7 +68,7 @@ export function radfordConfigOf(config: RadfordModelConfig): RadfordConfig {
  * `conditional.classes`), unless the config builds a generator and a discriminator that fit.
  * Fields left out take their defaults, as the builders do.
  */
-export function checkModelConfig(config: AnyModelConfig): void {
+export function checkModelConfig(config: ModelConfig): void {
   const architecture = config.architecture ?? 'spec';
   if (!(ARCHITECTURES as readonly string[]).includes(architecture)) {
     throw new Error(

@@ -12,14 +12,15 @@ import { createDcgan, disposeDcgan } from './dcgan.js';
 import { fakeReals, onBackend, relativeError, weightValues } from './test-support.js';
 import { train } from './trainer.js';
 
-const config = defaultModelConfig().generator;
+const models = defaultModelConfig();
+const config = models.generator;
 
 describe('the moving average of the generator', () => {
   beforeAll(() => onBackend('wasm', () => undefined));
 
   it('starts as a copy of the generator, in weights of its own', () => {
     const generator = buildGenerator(config, { seed: 1 });
-    const average = createAverageGenerator(generator, config);
+    const average = createAverageGenerator(generator, models);
     expect(weightValues(average)).toEqual(weightValues(generator));
     tf.tidy(() => {
       const first = generator.weights[0] as (typeof generator.weights)[number];

@@ -1,4 +1,4 @@
-import { buildGenerator, classCountOf, type GeneratorConfig } from '@dcgan/models';
+import { buildGeneratorFor, classCountOf, type ModelConfig } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
@@ -8,12 +8,9 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
  * trained weights, which draws cleaner images than the last step's weights. A conditional
  * generator gets a conditional average.
  */
-export function createAverageGenerator(
-  generator: LayersModel,
-  config: GeneratorConfig,
-): LayersModel {
+export function createAverageGenerator(generator: LayersModel, config: ModelConfig): LayersModel {
   const classes = classCountOf(generator);
-  const average = buildGenerator(config, {
+  const average = buildGeneratorFor(config, {
     seed: 1,
     ...(classes !== undefined && { conditional: { classes } }),
   });

@@ -7,6 +7,8 @@ export interface CheckpointState {
   step: number;
   /** State of the random generator that seeds each draw of noise. */
   noiseRandomState: number;
+  /** State of the augmentation's random draws, in a run that augments (`train.augment`). */
+  augmentRandomState?: number;
   samplerState: SamplerState;
   config: { data: unknown; model: ModelConfig; train: TrainConfig };
   /** `manifest.json` when the checkpoint was sealed by one (absent in older checkpoints). */
@@ -33,6 +35,8 @@ export function parseCheckpointState(text: string, path: string): CheckpointStat
     throw new Error(`${path}: expected a JSON object of checkpoint state`);
   if (!isCount(state.step)) throw fail('step', 'an integer >= 0');
   if (!Number.isFinite(state.noiseRandomState)) throw fail('noiseRandomState', 'a number');
+  if (state.augmentRandomState !== undefined && !Number.isFinite(state.augmentRandomState))
+    throw fail('augmentRandomState', 'a number');
   if (!isObject(state.samplerState)) throw fail('samplerState', 'an object');
   for (const key of SAMPLER_FIELDS) {
     if (!isCount(state.samplerState[key])) throw fail(`samplerState.${key}`, 'an integer >= 0');

@@ -46,7 +46,11 @@ export async function saveCheckpoint(
     await writeFile(join(temporary, `${file}.bin`), new Uint8Array(data));
     await writeFile(join(temporary, `${file}.json`), JSON.stringify(specs));
   }
-  const sealed: CheckpointState = { ...state, manifest: MANIFEST_FILE };
+  const sealed: CheckpointState = {
+    ...state,
+    ...(dcgan.augment && { augmentRandomState: dcgan.augment.random.getState() }),
+    manifest: MANIFEST_FILE,
+  };
   await writeFile(join(temporary, STATE_FILE), JSON.stringify(sealed, null, 2));
   await writeManifest(temporary);
   await rm(target, { recursive: true, force: true });
@@ -121,6 +125,8 @@ export async function loadCheckpoint(
     );
     tf.dispose(Object.values(named));
   }
+  if (dcgan.augment && state.augmentRandomState !== undefined)
+    dcgan.augment.random.setState(state.augmentRandomState);
   return { dcgan, state };
 }
 

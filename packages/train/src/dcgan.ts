@@ -1,13 +1,15 @@
+import { SeededRandom } from '@dcgan/data';
 import { FusedAdamOptimizer } from '@dcgan/kernels';
 import {
-  buildDiscriminator,
+  buildDiscriminatorFor,
   buildGan,
-  buildGenerator,
+  buildGeneratorFor,
   defaultModelConfig,
   type ModelConfig,
 } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { type AugmentPolicy, augments } from './augment/augment-policy.js';
 import { createAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
 
@@ -23,6 +25,11 @@ export interface Dcgan {
   average?: { generator: LayersModel; decay: number };
   /** The reals' target in the discriminator's loss: 1, or less with label smoothing. */
   realLabel: number;
+  /**
+   * The augmentation of every batch the discriminator sees, when `train.augment` asks for one, and
+   * the seeded random stream its draws come from (saved with checkpoints, so runs resume exactly).
+   */
+  augment?: { policy: AugmentPolicy; random: SeededRandom };
 }
 
 /**
@@ -37,7 +44,12 @@ export function createDcgan(
     Partial<
       Pick<
         TrainConfig,
-        'generatorLearningRate' | 'discriminatorLearningRate' | 'averageDecay' | 'labelSmoothing'
+        | 'generatorLearningRate'
+        | 'discriminatorLearningRate'
+        | 'averageDecay'
+        | 'labelSmoothing'
+        | 'augment'
+        | 'seed'
       >
     >,
   models: ModelConfig = defaultModelConfig(),
@@ -45,9 +57,8 @@ export function createDcgan(
 ): Dcgan {
   checkGradientsRegistered();
   const { conditional } = models;
-  const generator = built?.generator ?? buildGenerator(models.generator, { conditional });
-  const discriminator =
-    built?.discriminator ?? buildDiscriminator(models.discriminator, { conditional });
+  const generator = built?.generator ?? buildGeneratorFor(models, { conditional });
+  const discriminator = built?.discriminator ?? buildDiscriminatorFor(models, { conditional });
   const gan = buildGan(generator, discriminator);
   const adam = (rate = 0) =>
     new FusedAdamOptimizer(rate || train.learningRate, train.beta1, train.beta2, train.epsilon);
@@ -55,7 +66,7 @@ export function createDcgan(
   const average =
     decay > 0
       ? {
-          generator: built?.averageGenerator ?? createAverageGenerator(generator, models.generator),
+          generator: built?.averageGenerator ?? createAverageGenerator(generator, models),
           decay,
         }
       : undefined;
@@ -67,6 +78,11 @@ export function createDcgan(
     discriminatorOptimizer: adam(train.discriminatorLearningRate),
     ...(average && { average }),
     realLabel: 1 - (train.labelSmoothing ?? 0),
+    ...(train.augment &&
+      augments(train.augment) && {
+        // A stream of its own, so that turning augmentation on changes no other draw.
+        augment: { policy: train.augment, random: new SeededRandom((train.seed ?? 0) + 501) },
+      }),
   };
 }
 

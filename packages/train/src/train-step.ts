@@ -1,5 +1,6 @@
 import { type GeneratorPass, generatorPass } from '@dcgan/models/internal';
 import * as tf from '@tensorflow/tfjs-core';
+import { diffAugment } from './augment/diff-augment.js';
 import { type GeneratorInput, imagesOf, type RealBatch, withClassesOf } from './conditioning.js';
 import type { Dcgan } from './dcgan.js';
 import { accuracy, binaryCrossEntropy } from './losses.js';
@@ -40,8 +41,8 @@ export function discriminatorObjective(
 ): () => tf.Scalar {
   const { discriminator } = dcgan;
   return () => {
-    const onReals = discriminator.apply(reals, { training: true }) as tf.Tensor;
-    const onFakes = discriminator.apply(fakes, { training: true }) as tf.Tensor;
+    const onReals = discriminator.apply(augmented(dcgan, reals), { training: true }) as tf.Tensor;
+    const onFakes = discriminator.apply(augmented(dcgan, fakes), { training: true }) as tf.Tensor;
     accuracyOut?.(tf.div(tf.add(accuracy(onReals, 1), accuracy(onFakes, 0)), 2) as tf.Scalar);
     return tf.div(
       tf.add(binaryCrossEntropy(onReals, dcgan.realLabel), binaryCrossEntropy(onFakes, 0)),
@@ -52,21 +53,34 @@ export function discriminatorObjective(
 
 /**
  * The generator's objective: fakes `G(z)` through the frozen discriminator towards label 1, as the
- * GAN of SPEC.md computes it; the generator's forward pass by `pass` (this iteration's
- * `generatorPass`), else through the GAN model.
+ * GAN of SPEC.md computes it (the fakes augmented first when the run augments); the generator's
+ * forward pass by `pass` (this iteration's `generatorPass`), else the generator's layers.
  */
 export function generatorObjective(
   dcgan: Dcgan,
   z: GeneratorInput,
   pass?: GeneratorPass,
 ): () => tf.Scalar {
-  if (!pass)
+  if (!pass && !dcgan.augment)
     return () => binaryCrossEntropy(dcgan.gan.apply(z, { training: true }) as tf.Tensor, 1);
+  const fakes = () =>
+    pass ? pass.fakes(z) : (dcgan.generator.apply(z, { training: true }) as tf.Tensor4D);
   return () =>
     binaryCrossEntropy(
-      dcgan.discriminator.apply(withClassesOf(pass.fakes(z), z), { training: true }) as tf.Tensor,
+      dcgan.discriminator.apply(augmented(dcgan, withClassesOf(fakes(), z)), {
+        training: true,
+      }) as tf.Tensor,
       1,
     );
+}
+
+/** A batch as the discriminator sees it: its images augmented when the run augments (DiffAugment). */
+function augmented(dcgan: Dcgan, batch: RealBatch): RealBatch {
+  if (!dcgan.augment) return batch;
+  const { policy, random } = dcgan.augment;
+  return Array.isArray(batch)
+    ? [diffAugment(batch[0], policy, random), batch[1]]
+    : diffAugment(batch, policy, random);
 }
 
 /**

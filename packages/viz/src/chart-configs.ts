@@ -58,15 +58,19 @@ export function lossesChart(): ChartConfiguration<'line'> {
   );
 }
 
-/** Classifier score (left axis) and Fréchet distance (right) of the evaluations. */
+/**
+ * Classifier score (left axis), Fréchet distance and sliced Wasserstein distance (right) of the
+ * evaluations: a run has the ones its data allows.
+ */
 export function evaluationChart(): ChartConfiguration<'line'> {
   return lineChart(
     'Evaluation',
     [
       line('classifier score (higher is better)', COLORS.accuracy),
       line('Fréchet distance (lower is better)', COLORS.other, 'y1'),
+      line('sliced Wasserstein x 1e3 (lower is better)', COLORS.generator, 'y1'),
     ],
-    axes('classifier score', 'Fréchet distance'),
+    axes('classifier score', 'distance'),
   );
 }
 

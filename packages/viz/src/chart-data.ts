@@ -13,6 +13,7 @@ export interface RunCurves {
   discriminatorAccuracy: Point[];
   classifierScore: Point[];
   frechetDistance: Point[];
+  slicedWasserstein: Point[];
   /** The last class shares measured (10 numbers), and at which step. */
   classShares?: { step: number; shares: number[] };
 }
@@ -23,6 +24,7 @@ const CURVES = [
   'discriminatorAccuracy',
   'classifierScore',
   'frechetDistance',
+  'slicedWasserstein',
 ] as const;
 
 /** Splits metrics records into one curve a figure, skipping the records that lack it. */
@@ -33,6 +35,7 @@ export function runCurves(records: MetricsRecord[]): RunCurves {
     discriminatorAccuracy: [],
     classifierScore: [],
     frechetDistance: [],
+    slicedWasserstein: [],
   };
   for (const record of records) {
     for (const key of CURVES) {

@@ -54,7 +54,7 @@ export function oneHot(digit: number, classes: number): Float32Array {
  * @param points `count` points `[latentSize]`
  * @param labels for a conditional generator, a class vector `[classes]` per point (one-hot, or a
  *   mix of two on a walk between classes); by default the classes in turn, as `generate`
- * @returns `count` images `[size, size, 1]` with values in [-1, 1]
+ * @returns `count` images `[size, size, channels]` with values in [-1, 1]
  */
 export async function generateFromPoints(
   generator: GeneratorLike,
@@ -85,14 +85,15 @@ export async function generateFromPoints(
   });
   try {
     const size = images.shape[1] as number;
-    return { values: (await images.data()) as Float32Array, count: points.length, size };
+    const channels = images.shape[3] === 3 ? 3 : 1;
+    return { values: (await images.data()) as Float32Array, count: points.length, size, channels };
   } finally {
     images.dispose();
   }
 }
 
 /**
- * Generates `count` images `[size, size, 1]` in [-1, 1] from noise seeded `seed`: the same images
+ * Generates `count` images `[size, size, channels]` in [-1, 1] from noise seeded `seed`: the same images
  * as `generate(generator, count, { seed, classes })` of @dcgan/models.
  * @param classes a conditional generator's classes: one for all, or one per image; by default the
  *   classes in turn

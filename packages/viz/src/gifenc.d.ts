@@ -11,4 +11,8 @@ declare module 'gifenc' {
     bytes(): Uint8Array;
   }
   export function GIFEncoder(): Encoder;
+  /** A palette of at most `colors` RGB entries for RGBA pixels. */
+  export function quantize(rgba: Uint8Array, colors: number): number[][];
+  /** Each RGBA pixel's index in `palette`. */
+  export function applyPalette(rgba: Uint8Array, palette: number[][]): Uint8Array;
 }

@@ -3,7 +3,7 @@
 export { runCurves } from './chart-data.js';
 export { parseClasses, walkClass } from './class-walk.js';
 export { drawGrid } from './draw-grid.js';
-export { encodeGreyGif, encodeGreyPng } from './encode.js';
+export { encodeGif, encodePng } from './encode.js';
 export type { GeneratorLike } from './generate-values.js';
 export {
   generateFromPoints,
@@ -12,7 +12,7 @@ export {
   latentPoints,
   oneHot,
 } from './generate-values.js';
-export type { GreyImage, GridOptions } from './grid.js';
+export type { GridOptions, Picture } from './grid.js';
 export { gridFromValues } from './grid.js';
 export type { Images, ImagesTensor, ImageValues } from './image-values.js';
 export { imageValues } from './image-values.js';

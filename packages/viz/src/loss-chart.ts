@@ -73,7 +73,11 @@ export class DcganLossChart extends LitElement {
 
   override render() {
     const curves = this.curves();
-    const hasEvaluation = curves.classifierScore.length + curves.frechetDistance.length > 0;
+    const hasEvaluation =
+      curves.classifierScore.length +
+        curves.frechetDistance.length +
+        curves.slicedWasserstein.length >
+      0;
     return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${this.metrics.length === 0 && !this.error ? html`<p class="empty">No metrics yet.</p>` : ''}
@@ -126,6 +130,7 @@ export class DcganLossChart extends LitElement {
     set(losses, 2, curves.discriminatorAccuracy);
     set(evaluation, 0, curves.classifierScore);
     set(evaluation, 1, curves.frechetDistance);
+    set(evaluation, 2, curves.slicedWasserstein);
     set(shares, 0, curves.classShares?.shares ?? []);
     if (shares.options.plugins?.title && curves.classShares) {
       shares.options.plugins.title.text = `Class shares of the samples at iteration ${curves.classShares.step}`;

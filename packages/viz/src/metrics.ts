@@ -11,6 +11,11 @@ export interface MetricsRecord {
   classifierScore?: number;
   /** Fréchet distance to the test set in the classifier's features (lower is better). */
   frechetDistance?: number;
+  /**
+   * Sliced Wasserstein distance x 1e3 of image patches to the training images, the mean over the
+   * pyramid's levels (lower is better): any data, no classifier.
+   */
+  slicedWasserstein?: number;
   /** Share of generated digits the classifier puts in each class 0..9. */
   classShares?: number[];
   /** TensorFlow.js's live tensors when the line was written: flat over a run that leaks none. */

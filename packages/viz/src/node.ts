@@ -5,12 +5,12 @@
  *   await writeReport('runs/mnist'); // then open runs/mnist/report.html
  */
 
-export { encodeGreyGif, encodeGreyPng } from './encode.js';
-export type { GreyImage, GridOptions } from './grid.js';
+export { encodeGif, encodePng } from './encode.js';
+export type { GridOptions, Picture } from './grid.js';
 export { gridFromValues } from './grid.js';
 export type { MetricsRecord } from './metrics.js';
 export { downsampleMetrics, parseMetricsJsonl } from './metrics.js';
 export type { ReportContent } from './report-html.js';
 export { reportHtml } from './report-html.js';
-export { readGreyPng, writeGif, writeGridPng } from './write-files.js';
+export { readPng, writeGif, writeGridPng } from './write-files.js';
 export { writeReport } from './write-report.js';

@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { decode } from 'fast-png';
-import { encodeGreyGif, encodeGreyPng } from './encode.js';
-import type { GreyImage } from './grid.js';
+import { encodeGif, encodePng } from './encode.js';
+import type { Picture } from './grid.js';
 
 async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}`;
@@ -9,20 +9,25 @@ async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
   await rename(temporary, path);
 }
 
-/** Writes a grey picture to a PNG file (atomically). */
-export function writeGridPng(path: string, image: GreyImage): Promise<void> {
-  return writeAtomic(path, encodeGreyPng(image));
+/** Writes a picture to a PNG file (atomically). */
+export function writeGridPng(path: string, picture: Picture): Promise<void> {
+  return writeAtomic(path, encodePng(picture));
 }
 
-/** Writes grey pictures of one size to an animated GIF file (atomically). */
-export function writeGif(path: string, frames: GreyImage[], delayMs?: number): Promise<void> {
-  return writeAtomic(path, encodeGreyGif(frames, delayMs));
+/** Writes pictures of one size to an animated GIF file (atomically). */
+export function writeGif(path: string, frames: Picture[], delayMs?: number): Promise<void> {
+  return writeAtomic(path, encodeGif(frames, delayMs));
 }
 
-/** Reads a greyscale 8-bit PNG file back into a grey picture (for GIFs of a run's grids). */
-export async function readGreyPng(path: string): Promise<GreyImage> {
+/** Reads an 8-bit greyscale or RGB PNG file back into a picture (for GIFs of a run's grids). */
+export async function readPng(path: string): Promise<Picture> {
   const png = decode(await readFile(path));
-  if (png.channels !== 1 || png.depth !== 8)
-    throw new Error(`${path}: expected an 8-bit greyscale PNG`);
-  return { width: png.width, height: png.height, pixels: png.data as Uint8Array };
+  if ((png.channels !== 1 && png.channels !== 3) || png.depth !== 8)
+    throw new Error(`${path}: expected an 8-bit greyscale or RGB PNG`);
+  return {
+    width: png.width,
+    height: png.height,
+    channels: png.channels,
+    pixels: png.data as Uint8Array,
+  };
 }

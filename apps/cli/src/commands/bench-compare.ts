@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { BenchResult } from './bench.js';
+import { UsageError } from '../usage-error.js';
+import type { BenchModel, BenchResult } from './bench.js';
 
 const run = promisify(execFile);
 
@@ -61,25 +62,26 @@ export async function compareRounds(options: {
   reference: string;
   rounds: number;
   threads: number;
-  batchSize: number;
+  model: BenchModel;
   iterations: number;
   onRound?: (round: CompareRound, index: number) => void;
 }): Promise<CompareRound[]> {
   const cli = process.argv[1] as string;
+  const { imageSize, channels, batchSize } = options.model;
+  const referenceArgs = [String(options.threads), ...referenceModel(options.model)];
   const rounds: CompareRound[] = [];
   for (let i = 0; i < options.rounds; i++) {
     const mine = await run(
       process.execPath,
-      [cli, '--threads', String(options.threads), 'bench', '--backends', 'wasm', '--json'].concat([
-        '--batch-size',
-        String(options.batchSize),
-        '--iterations',
-        String(options.iterations),
-      ]),
+      [cli, '--threads', String(options.threads), 'bench', '--backends', 'wasm', '--json'].concat(
+        ['--image-size', String(imageSize), '--channels', String(channels)],
+        ['--batch-size', String(batchSize), '--iterations', String(options.iterations)],
+      ),
       { maxBuffer: 1 << 20 },
     );
-    const project = JSON.parse(mine.stdout.trim().split('\n').pop() as string) as BenchResult;
-    const theirs = await run(options.reference, [String(options.threads)], {
+    const { results } = JSON.parse(mine.stdout) as { results: BenchResult[] };
+    const project = results[0] as BenchResult;
+    const theirs = await run(options.reference, referenceArgs, {
       maxBuffer: 1 << 20,
     }).catch((error: { stderr?: string; message: string }) => {
       throw new Error(
@@ -95,6 +97,19 @@ export async function compareRounds(options: {
     options.onRound?.({ project, reference }, i);
   }
   return rounds;
+}
+
+/**
+ * The reference's arguments for a model: none for the spec's (its default), `--model dcgan64` for
+ * Radford's at 64 pixels; it times no other.
+ */
+export function referenceModel({ imageSize, channels, batchSize }: BenchModel): string[] {
+  if (imageSize === 28 && channels === 1) return ['--batch', String(batchSize)];
+  if (imageSize === 64)
+    return ['--model', 'dcgan64', '--channels', String(channels), '--batch', String(batchSize)];
+  throw new UsageError(
+    `--compare: the reference times the spec's 28x28x1 model and the 64-pixel DCGAN; got --image-size ${imageSize} --channels ${channels}`,
+  );
 }
 
 /** The middle value (the mean of the middle two for an even count). */

@@ -1,12 +1,15 @@
-import { buildDiscriminator, buildGenerator, generate } from '@dcgan/models';
+import { buildModels, defaultModelConfigFor, generate } from '@dcgan/models';
 import { createDcgan, type Dcgan, defaultTrainConfig, disposeDcgan, trainStep } from '@dcgan/train';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, startBackend } from '../backend.js';
+import { inferenceGflop, iterationGflop } from './model-flops.js';
 
-/** GFLOP of one training iteration of the spec's model at batch 128 (see the fast-training issue). */
-const GFLOP_PER_ITERATION_128 = 34.0;
-/** GFLOP of one generator forward pass at batch 128 (see the same issue). */
-const GFLOP_PER_FORWARD_128 = 7.75;
+/** The model a bench times: the spec's at 28 pixels, Radford's at 32, 64 and 128. */
+export interface BenchModel {
+  imageSize: number;
+  channels: 1 | 3;
+  batchSize: number;
+}
 /** Sides of the square matrix product that measures a backend's ceiling (at batch 128 and more). */
 const MATMUL_SIZE = 1024;
 /** Images of one inference pass (at batch 128 and more). */
@@ -20,6 +23,8 @@ export interface BenchResult {
   adapter?: string;
   software?: boolean;
   batchSize: number;
+  /** `[size, size, channels]` of the images the model trains on. */
+  imageShape: number[];
   iterationsPerSecond: number;
   imagesPerSecond: number;
   inferenceImagesPerSecond: number;
@@ -39,25 +44,26 @@ export interface BenchResult {
 }
 
 /**
- * Work sizes of a bench at `batchSize`: at batch 128 and more, 1,024 images of inference and
- * [1024, 1024] matrices; smaller below, so that a short bench on a slow (software) backend stays short.
+ * Work sizes of a bench at `batchSize`: at batch 128 and more, 1,024 images of inference (from
+ * batch 64, [1024, 1024] matrices); smaller below, so that a short bench on a slow (software)
+ * backend stays short.
  */
 function benchSizes(batchSize: number): { inferenceImages: number; matMulSize: number } {
   return {
     inferenceImages: Math.min(INFERENCE_IMAGES, 8 * batchSize),
-    matMulSize: Math.min(MATMUL_SIZE, 8 * batchSize),
+    matMulSize: batchSize >= 64 ? MATMUL_SIZE : 8 * batchSize,
   };
 }
 
-function newDcgan(): Dcgan {
-  return createDcgan(defaultTrainConfig(), undefined, {
-    generator: buildGenerator({}, { seed: 1 }),
-    discriminator: buildDiscriminator({}, { seed: 2 }),
-  });
+function newDcgan(model: BenchModel): Dcgan {
+  const config = defaultModelConfigFor(model.imageSize, model.channels);
+  const seeds = { generator: 1, discriminator: 2 };
+  return createDcgan(defaultTrainConfig(), config, buildModels(config, { seeds }));
 }
 
-function batchAndNoise(batchSize: number) {
-  const reals = tf.tanh(tf.randomNormal([batchSize, 28, 28, 1], 0, 1, 'float32', 3)) as tf.Tensor4D;
+function batchAndNoise({ batchSize, imageSize, channels }: BenchModel) {
+  const shape: [number, number, number, number] = [batchSize, imageSize, imageSize, channels];
+  const reals = tf.tanh(tf.randomNormal(shape, 0, 1, 'float32', 3)) as tf.Tensor4D;
   let seed = 10;
   const noise = (n: number) => tf.randomNormal([n, 100], 0, 1, 'float32', seed++) as tf.Tensor2D;
   return { reals, noise };
@@ -72,12 +78,14 @@ const median = (values: number[]) =>
  */
 export async function benchBackend(
   choice: BackendChoice,
-  options: { batchSize: number; warmup: number; timed: number },
+  options: { model: BenchModel; warmup: number; timed: number },
 ): Promise<BenchResult> {
   const backend = await startBackend(choice);
-  const dcgan = newDcgan();
-  const { reals, noise } = batchAndNoise(options.batchSize);
-  const { inferenceImages, matMulSize } = benchSizes(options.batchSize);
+  const { model } = options;
+  const dcgan = newDcgan(model);
+  const { reals, noise } = batchAndNoise(model);
+  const { batchSize } = model;
+  const { inferenceImages, matMulSize } = benchSizes(batchSize);
   const product = matMulTimer(matMulSize);
   await product.seconds();
   const seconds: number[] = [];
@@ -99,25 +107,27 @@ export async function benchBackend(
     images.dispose();
     inference.push(inferenceImages / ((performance.now() - start) / 1000));
   }
+  const gflop = iterationGflop(dcgan.generator, dcgan.discriminator, batchSize);
+  const perImage = inferenceGflop(dcgan.generator, 1);
   reals.dispose();
   disposeDcgan(dcgan);
   const iterationsPerSecond = 1 / median(seconds);
-  const iterationGflop = GFLOP_PER_ITERATION_128 * (options.batchSize / 128);
   const productGflop = (2 * matMulSize ** 3) / 1e9;
   const inferenceImagesPerSecond = median(inference);
   return {
     backend: backend.name,
     threads: backend.threads,
     ...(backend.adapter !== undefined && { adapter: backend.adapter, software: backend.software }),
-    batchSize: options.batchSize,
+    batchSize: batchSize,
+    imageShape: [model.imageSize, model.imageSize, model.channels],
     iterationsPerSecond,
-    imagesPerSecond: iterationsPerSecond * options.batchSize,
+    imagesPerSecond: iterationsPerSecond * batchSize,
     inferenceImagesPerSecond,
-    gflops: iterationsPerSecond * iterationGflop,
-    inferenceGflops: (inferenceImagesPerSecond * GFLOP_PER_FORWARD_128) / 128,
+    gflops: iterationsPerSecond * gflop,
+    inferenceGflops: inferenceImagesPerSecond * perImage,
     matMulGflops: productGflop / median(productSeconds),
     matMulShare: median(
-      seconds.map((s, i) => iterationGflop / s / (productGflop / (productSeconds[i] as number))),
+      seconds.map((s, i) => gflop / s / (productGflop / (productSeconds[i] as number))),
     ),
   };
 }
@@ -163,12 +173,12 @@ export interface ProfileRow {
  */
 export async function profileIteration(
   choice: BackendChoice,
-  batchSize: number,
+  model: BenchModel,
   byShape = false,
 ): Promise<{ rows: ProfileRow[]; wallMs: number }> {
   await startBackend(choice);
-  const dcgan = newDcgan();
-  const { reals, noise } = batchAndNoise(batchSize);
+  const dcgan = newDcgan(model);
+  const { reals, noise } = batchAndNoise(model);
   await trainStep(dcgan, reals, noise);
   const start = performance.now();
   const profile = await tf.profile(async () => {

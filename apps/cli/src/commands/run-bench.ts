@@ -1,6 +1,13 @@
 import { BACKENDS, type BackendChoice, wasmThreadCount } from '../backend.js';
+import { UsageError } from '../usage-error.js';
 import { findWebgpuAdapter } from '../webgpu.js';
-import { type BenchResult, benchBackend, type ProfileRow, profileIteration } from './bench.js';
+import {
+  type BenchModel,
+  type BenchResult,
+  benchBackend,
+  type ProfileRow,
+  profileIteration,
+} from './bench.js';
 import { compareRounds, defaultReference, summarizeRounds } from './bench-compare.js';
 
 /** Backends benched by default: the native ones when installed, WebGPU when Dawn finds an adapter, then wasm. */
@@ -21,32 +28,58 @@ async function installedBackends(): Promise<BackendChoice[]> {
   return [...found, 'wasm'];
 }
 
-/** `dcgan bench`: prints speed figures (or a kernel profile, or a comparison) for each backend. */
-export async function runBench(options: {
+/** What `dcgan bench` was given. */
+export interface BenchOptions {
   backends?: string;
-  batchSize: number;
+  imageSize: number;
+  channels?: string;
+  batchSize?: number;
   iterations: number;
   json?: boolean;
   profile?: boolean;
   byShape?: boolean;
   compare?: string | true;
   rounds: number;
-}): Promise<void> {
-  if (options.compare !== undefined) return runCompare({ ...options, compare: options.compare });
+}
+
+/** The model and batch a bench times: the spec's at 28 pixels (batch 128), Radford's (batch 64). */
+export function benchModel(options: BenchOptions): BenchModel {
+  const spec = options.imageSize === 28;
+  if (!spec && ![32, 64, 128].includes(options.imageSize))
+    throw new UsageError(
+      `--image-size: expected 28 (the spec's model), 32, 64 or 128 (Radford's), got ${options.imageSize}`,
+    );
+  const channels = options.channels === undefined ? (spec ? 1 : 3) : Number(options.channels);
+  return {
+    imageSize: options.imageSize,
+    channels: channels as 1 | 3,
+    batchSize: options.batchSize ?? (spec ? 128 : 64),
+  };
+}
+
+/**
+ * `dcgan bench`: prints speed figures (or a kernel profile, or a comparison) for each backend;
+ * with `--json`, one JSON document of them all.
+ */
+export async function runBench(options: BenchOptions): Promise<void> {
+  const model = benchModel(options);
+  if (options.compare !== undefined)
+    return runCompare({ ...options, model, compare: options.compare });
   const backends = options.backends ? parseBackends(options.backends) : await installedBackends();
+  const results: BenchResult[] = [];
+  const profiles: { backend: string; rows: ProfileRow[]; wallMs: number }[] = [];
   for (const backend of backends) {
     if (options.profile) {
-      const { rows, wallMs } = await profileIteration(backend, options.batchSize, options.byShape);
-      console.log(formatProfile(backend, options.batchSize, rows, wallMs));
+      const { rows, wallMs } = await profileIteration(backend, model, options.byShape);
+      profiles.push({ backend, rows, wallMs });
+      if (!options.json) console.log(formatProfile(backend, model.batchSize, rows, wallMs));
       continue;
     }
-    const result = await benchBackend(backend, {
-      batchSize: options.batchSize,
-      warmup: 2,
-      timed: options.iterations,
-    });
-    console.log(options.json ? JSON.stringify(result) : formatResult(result));
+    const result = await benchBackend(backend, { model, warmup: 2, timed: options.iterations });
+    results.push(result);
+    if (!options.json) console.log(formatResult(result));
   }
+  if (options.json) console.log(JSON.stringify(options.profile ? { profiles } : { results }));
 }
 
 /** The per-kernel table (kernels above 0.1% of the iteration) and the time outside kernels. */
@@ -74,7 +107,7 @@ async function runCompare(options: {
   compare: string | true;
   rounds: number;
   iterations: number;
-  batchSize: number;
+  model: BenchModel;
   json?: boolean;
 }): Promise<void> {
   const reference = options.compare === true ? defaultReference() : options.compare;
@@ -85,30 +118,30 @@ async function runCompare(options: {
         'inferenceImagesPerSecond and batchSize)',
     );
   const threads = wasmThreadCount();
-  console.log(
+  const say = options.json ? console.error : console.log;
+  say(
     `wasm (${threads} thread${threads === 1 ? '' : 's'}) against ${reference} ${threads}, ` +
-      `${options.rounds} round${options.rounds === 1 ? '' : 's'}`,
+      `${options.rounds} round${options.rounds === 1 ? '' : 's'}, ` +
+      `${options.model.imageSize}x${options.model.imageSize}x${options.model.channels} at batch ${options.model.batchSize}`,
   );
   const rounds = await compareRounds({
     reference,
     rounds: options.rounds,
     threads,
-    batchSize: options.batchSize,
+    model: options.model,
     iterations: options.iterations,
     onRound: ({ project, reference: theirs }, i) =>
-      console.log(
-        options.json
-          ? JSON.stringify({ round: i + 1, project, reference: theirs })
-          : `round ${i + 1}: project ${project.iterationsPerSecond.toFixed(3)} iterations/s, ` +
-              `${project.inferenceImagesPerSecond.toFixed(0)} images/s inference; ` +
-              `${theirs.reference} ${theirs.iterationsPerSecond.toFixed(3)} iterations/s, ` +
-              `${theirs.inferenceImagesPerSecond.toFixed(0)} images/s inference`,
+      say(
+        `round ${i + 1}: project ${project.iterationsPerSecond.toFixed(3)} iterations/s, ` +
+          `${project.inferenceImagesPerSecond.toFixed(0)} images/s inference; ` +
+          `${theirs.reference} ${theirs.iterationsPerSecond.toFixed(3)} iterations/s, ` +
+          `${theirs.inferenceImagesPerSecond.toFixed(0)} images/s inference`,
       ),
   });
   const summary = summarizeRounds(rounds);
   console.log(
     options.json
-      ? JSON.stringify(summary)
+      ? JSON.stringify({ rounds, ...summary })
       : `median of ${rounds.length} rounds: training ${summary.project.iterationsPerSecond.toFixed(3)} ` +
           `against ${summary.reference.iterationsPerSecond.toFixed(3)} iterations/s ` +
           `(ratio ${summary.trainingRatio.toFixed(2)}), inference ` +
@@ -121,7 +154,7 @@ async function runCompare(options: {
 function parseBackends(text: string): BackendChoice[] {
   return text.split(',').map((name) => {
     if (!BACKENDS.includes(name as BackendChoice) || name === 'auto') {
-      throw new Error(
+      throw new UsageError(
         `--backends: unknown backend "${name}" (expected ${BACKENDS.slice(1).join(', ')})`,
       );
     }

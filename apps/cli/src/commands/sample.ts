@@ -34,6 +34,20 @@ export interface SampleRequest {
   average?: boolean;
 }
 
+/** What `dcgan sample` wrote (its `--json`). */
+export interface SampleReport {
+  out: string;
+  /** The IDX file of a conditional generator's classes, beside `out`. */
+  labels?: string;
+  count: number;
+  seed: number;
+  /** `[height, width, channels]` of each image. */
+  imageShape: number[];
+  classes?: number[];
+  /** The generator's folder, or `pretrained:NAME`. */
+  generator: string;
+}
+
 /** The kinds of file `dcgan sample` writes, by the ending of `--out`. */
 export function sampleFormat(out: string): 'png' | 'idx' | 'idx.gz' {
   if (out.endsWith('.png')) return 'png';
@@ -76,8 +90,11 @@ export function checkpointGenerator(checkpoint: string, average = true): string 
   return average && existsSync(averaged) ? averaged : join(checkpoint, 'generator');
 }
 
-/** Writes `count` samples of a trained generator as a PNG grid or an IDX file of bytes. */
-export async function runSample(request: SampleRequest): Promise<void> {
+/**
+ * Writes `count` samples of a trained generator as a PNG grid (grey or RGB) or an IDX file of
+ * bytes `[count, height, width]` (`[count, height, width, 3]` for colour).
+ */
+export async function runSample(request: SampleRequest): Promise<SampleReport> {
   const format = sampleFormat(request.out);
   const { source } = request;
   const generatorDir =
@@ -88,18 +105,37 @@ export async function runSample(request: SampleRequest): Promise<void> {
     : await loadPretrainedGenerator((source as { pretrained: PretrainedName }).pretrained);
   const { count, classes, columns } = gridClasses(classCountOf(generator), request);
   const images = generate(generator, count, { seed: request.seed, classes });
-  const [, height = 28, width = 28] = images.shape;
+  const [, height = 28, width = 28, channels = 1] = images.shape;
   const values = await images.data();
   images.dispose();
   if (format === 'png') {
-    await writeGridPng(request.out, gridFromValues(values, count, height, { scale: 2, columns }));
+    const scale = height < 64 ? 2 : 1;
+    const grid = gridFromValues(values, count, height, {
+      scale,
+      columns,
+      channels: channels as 1 | 3,
+    });
+    await writeGridPng(request.out, grid);
   } else {
     const write = (file: string, idx: Uint8Array) =>
       writeFileAtomic(file, format === 'idx.gz' ? gzipSync(idx) : idx);
-    await write(request.out, encodeIdx([count, height, width], unscaleToBytes(values)));
+    const shape = channels === 1 ? [count, height, width] : [count, height, width, channels];
+    await write(request.out, encodeIdx(shape, unscaleToBytes(values)));
     if (classes) await write(labelsPath(request.out), encodeIdx([count], Uint8Array.from(classes)));
   }
   const drawn = classes ? `, classes ${[...new Set(classes)].join(', ')}` : '';
-  const labels = classes && format !== 'png' ? ` (labels in ${labelsPath(request.out)})` : '';
-  console.error(`wrote ${count} samples to ${request.out}${labels}${drawn}`);
+  const labels = classes && format !== 'png' ? labelsPath(request.out) : undefined;
+  console.error(
+    `wrote ${count} samples to ${request.out}${labels ? ` (labels in ${labels})` : ''}${drawn}`,
+  );
+  return {
+    out: request.out,
+    ...(labels && { labels }),
+    count,
+    seed: request.seed,
+    imageShape: [height, width, channels],
+    ...(classes && { classes }),
+    generator:
+      generatorDir ?? `pretrained:${(source as { pretrained: PretrainedName }).pretrained}`,
+  };
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { createBatchSampler, type ImageDataset, loadDataset, SeededRandom } from '@dcgan/data/node';
-import { createEvaluator } from '@dcgan/eval/node';
-import { buildDiscriminator, buildGenerator, generatorInputs } from '@dcgan/models/node';
+import { createBatchSampler, type ImageDataset, SeededRandom } from '@dcgan/data/node';
+import { buildModels, generatorInputs, imageShapeOf } from '@dcgan/models/node';
 import {
   type CheckpointState,
   createDcgan,
@@ -16,14 +15,16 @@ import {
   type TrainConfig,
   train,
 } from '@dcgan/train/node';
-import { gridFromValues, readGreyPng, writeGif, writeGridPng, writeReport } from '@dcgan/viz/node';
+import { gridFromValues, readPng, writeGif, writeGridPng, writeReport } from '@dcgan/viz/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, describeBackend, startBackend } from '../backend.js';
-import { checkLabels, checkLabelsExist } from '../conditional.js';
+import { checkLabels } from '../conditional.js';
 import { figureOf, isBetter, keepBestCheckpoint, readBest } from '../keep-best.js';
 import { createProgress } from '../progress.js';
 import { resumedConfig } from '../resumed-config.js';
 import { defaultEvalConfig, type KeepBestMetric, type RunConfig } from '../run-config.js';
+import { loadRunData } from '../run-data.js';
+import { describeFigures, metricsOf, runEvaluator } from '../run-evaluator.js';
 import {
   appendMetrics,
   createRunDir,
@@ -31,6 +32,7 @@ import {
   runPaths,
   truncateMetrics,
 } from '../run-files.js';
+import { EXIT } from '../usage-error.js';
 
 /** Seeds derived from the run's seed, one per random stream, so that each can be resumed alone. */
 // Each at least 1: TensorFlow.js takes a seed of 0 as no seed at all.
@@ -56,7 +58,8 @@ export type TrainRequest =
 
 /**
  * Trains the spec's DCGAN, writing `config.json`, `metrics.jsonl`, sample grids, checkpoints,
- * `report.html` (curves and grids, opens offline) and `samples.gif` into the run folder. SIGINT and SIGTERM save a checkpoint and end with exit code 0.
+ * `report.html` (curves and grids, opens offline) and `samples.gif` into the run folder. SIGINT and SIGTERM save a checkpoint, then end with exit
+ * code 130 and 143.
  * @returns the process exit code
  */
 export async function runTraining(request: TrainRequest): Promise<number> {
@@ -67,8 +70,7 @@ export async function runTraining(request: TrainRequest): Promise<number> {
       `--out ${runDir} already holds a run: pass --resume ${runDir} to continue it, or another --out`,
     );
   }
-  checkLabelsExist(config);
-  const dataset = await loadDataset(config.data, 'train');
+  const dataset = await loadRunData(config, (line) => console.error(line));
   checkLabels(config, dataset);
   const backend = await startBackend(
     request.kind === 'new' ? (config.backend as BackendChoice) : request.backend,
@@ -80,7 +82,7 @@ export async function runTraining(request: TrainRequest): Promise<number> {
       : await resumeRun(runDir, config, dataset);
   console.error(
     `${session.startStep > 0 ? `resuming ${runDir} at iteration ${session.startStep}` : `training into ${runDir}`}: ` +
-      `${config.train.iterations} iterations, batch ${config.train.batchSize}, data ${config.data} (${dataset.count} images)` +
+      `${config.train.iterations} iterations, batch ${config.train.batchSize}, data ${config.data} (${dataset.count} images of ${imageShapeOf(config.model).join('x')})` +
       (config.model.conditional
         ? `, conditional on ${config.model.conditional.classes} classes`
         : ''),
@@ -89,6 +91,8 @@ export async function runTraining(request: TrainRequest): Promise<number> {
 }
 
 interface Session {
+  /** The training images (the sliced Wasserstein distance's real side). */
+  dataset: ImageDataset;
   dcgan: Dcgan;
   sampler: ReturnType<typeof createBatchSampler>;
   noiseRandom: SeededRandom;
@@ -103,18 +107,19 @@ async function startRun(
   const s = seeds(config.train.seed);
   const { conditional } = config.model;
   await createRunDir(runDir, config);
-  const dcgan = createDcgan(config.train, config.model, {
-    generator: buildGenerator(config.model.generator, { seed: s.generator, conditional }),
-    discriminator: buildDiscriminator(config.model.discriminator, {
-      seed: s.discriminator,
+  const dcgan = createDcgan(
+    config.train,
+    config.model,
+    buildModels(config.model, {
+      seeds: { generator: s.generator, discriminator: s.discriminator },
       conditional,
     }),
-  });
+  );
   const sampler = createBatchSampler(dataset, {
     batchSize: config.train.batchSize,
     seed: s.batches,
   });
-  return { dcgan, sampler, noiseRandom: new SeededRandom(s.noise), startStep: 0 };
+  return { dataset, dcgan, sampler, noiseRandom: new SeededRandom(s.noise), startStep: 0 };
 }
 
 async function resumeRun(
@@ -138,7 +143,7 @@ async function resumeRun(
   const noiseRandom = new SeededRandom(0);
   noiseRandom.setState(state.noiseRandomState);
   await truncateMetrics(runDir, state.step);
-  return { dcgan, sampler, noiseRandom, startStep: state.step };
+  return { dataset, dcgan, sampler, noiseRandom, startStep: state.step };
 }
 
 async function trainSession(runDir: string, config: RunConfig, session: Session): Promise<number> {
@@ -146,17 +151,17 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
   const paths = runPaths(runDir);
   const evaluation = config.eval ?? defaultEvalConfig();
   const evaluator =
-    evaluation.interval > 0 ? await createEvaluator(config.data as 'mnist' | 'fashion') : undefined;
+    evaluation.interval > 0 ? await runEvaluator(config, session.dataset) : undefined;
   // A conditional generator's grid takes the classes in turn.
   const fixedNoise = generatorInputs(dcgan.generator, config.train.sampleCount, {
     seed: seeds(config.train.seed).fixedNoise,
   });
   const progress = createProgress(session.startStep, config.train.iterations);
-  let stopRequested = false;
-  const onSignal = (signal: string) => {
+  let stopRequested: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
     if (!stopRequested)
       progress.log(`${signal}: saving a checkpoint after this iteration, then stopping`);
-    stopRequested = true;
+    stopRequested ??= signal;
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -178,12 +183,11 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
   const shown = dcgan.average?.generator ?? dcgan.generator;
   const onSample = async (step: number, metrics: StepMetrics) => {
     const images = tf.tidy(() => shown.predict(fixedNoise) as tf.Tensor4D);
-    const grid = gridFromValues(
-      await images.data(),
-      config.train.sampleCount,
-      config.model.generator.imageSize,
-      { scale: 2 },
-    );
+    const [size, , channels] = imageShapeOf(config.model);
+    const grid = gridFromValues(await images.data(), config.train.sampleCount, size, {
+      scale: size < 64 ? 2 : 1,
+      channels: channels as 1 | 3,
+    });
     images.dispose();
     await writeGridPng(paths.sample(step), grid);
     await checkpoint(step);
@@ -192,7 +196,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
     intervalStart = { step, time: performance.now() };
     const figures =
       evaluator && step % evaluation.interval === 0
-        ? await evaluator.evaluate({ generator: shown, samples: evaluation.samples, seed: 1 })
+        ? await evaluator.evaluate({ generator: shown, seed: 1 })
         : undefined;
     const metric = evaluation.keepBest;
     if (figures && metric && isBetter(metric, figures, best)) {
@@ -205,21 +209,14 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       iterationsPerSecond,
       time: new Date().toISOString(),
       ...memoryFigures(),
-      ...(figures && {
-        classifierScore: figures.classifierScore,
-        frechetDistance: figures.frechetDistance,
-        classShares: figures.classShares,
-        ...(figures.meanClassAccuracy !== undefined && {
-          meanClassAccuracy: figures.meanClassAccuracy,
-        }),
-      }),
+      ...(figures && metricsOf(figures)),
     });
     await writeReport(runDir);
     progress.log(
       `iteration ${step}: D loss ${metrics.discriminatorLoss.toFixed(4)}, D accuracy ${(metrics.discriminatorAccuracy * 100).toFixed(1)}%, ` +
         `G loss ${metrics.generatorLoss.toFixed(4)}, ${iterationsPerSecond.toFixed(2)} it/s, grid ${paths.sample(step)}` +
         (figures
-          ? `, classifier score ${figures.classifierScore.toFixed(2)}, Frechet distance ${figures.frechetDistance.toFixed(2)}` +
+          ? `, ${describeFigures(figures)}` +
             (best?.step === step ? ` (best so far: ${paths.best})` : '')
           : ''),
     );
@@ -235,7 +232,7 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
       callbacks: {
         onStep: (step, m) => progress.update(step, m),
         onSample,
-        shouldStop: () => stopRequested,
+        shouldStop: () => stopRequested !== undefined,
       },
     });
     progress.stop();
@@ -246,12 +243,13 @@ async function trainSession(runDir: string, config: RunConfig, session: Session)
         ? `stopped at iteration ${result.step}; checkpoint saved. Continue with: dcgan train --resume ${runDir}`
         : `done: ${result.step} iterations. Samples: ${paths.gif}. Generator: dcgan sample ${runDir} --out digits.png`,
     );
-    return 0;
+    if (!result.stopped) return EXIT.done;
+    return stopRequested === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
   } catch (error) {
     progress.stop();
     if (error instanceof NonFiniteLossError) {
       console.error(`error: ${error.message} (last checkpoint: iteration ${lastCheckpointStep})`);
-      return 1;
+      return EXIT.failed;
     }
     throw error;
   } finally {
@@ -274,6 +272,5 @@ const memoryFigures = () => ({
 /** Writes `samples.gif`: the run's sample grids in order. */
 async function writeRunGif(runDir: string): Promise<void> {
   const grids = await listSampleGrids(runDir);
-  if (grids.length > 0)
-    await writeGif(runPaths(runDir).gif, await Promise.all(grids.map(readGreyPng)));
+  if (grids.length > 0) await writeGif(runPaths(runDir).gif, await Promise.all(grids.map(readPng)));
 }

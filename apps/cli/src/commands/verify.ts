@@ -24,19 +24,28 @@ const CHECKPOINT_MODELS = ['generator', 'discriminator', 'average-generator'];
 /**
  * `dcgan verify PATH...`: checks every checkpoint of a run folder (files against their manifest,
  * state, models), a checkpoint folder, or an exported model folder (`model.json` and weights,
- * all finite); a folder of such folders is checked one by one. Prints a line an item.
+ * all finite); a folder of such folders is checked one by one. Prints a line an item, or with
+ * `json` one JSON document of every line on stdout.
  * @returns the exit code: 1 when an item fails, else 0
  */
-export async function runVerify(paths: string[]): Promise<number> {
+export async function runVerify(
+  paths: string[],
+  options: { json?: boolean } = {},
+): Promise<number> {
   await startBackend('cpu');
-  let failed = 0;
+  const lines: VerifyLine[] = [];
   for (const path of paths) {
     for (const line of await verifyPath(path)) {
-      console.log(`${line.status.padEnd(10)} ${line.path}: ${line.detail}`);
-      if (line.status === 'FAILED') failed++;
+      lines.push(line);
+      const text = `${line.status.padEnd(10)} ${line.path}: ${line.detail}`;
+      if (options.json) console.error(text);
+      else console.log(text);
     }
   }
+  const failed = lines.filter((line) => line.status === 'FAILED').length;
   console.error(failed > 0 ? `${failed} item(s) failed` : 'every item passed');
+  if (options.json)
+    console.log(JSON.stringify({ passed: failed === 0, failed, items: lines }, null, 2));
   return failed > 0 ? 1 : 0;
 }
 

@@ -22,6 +22,11 @@ export function defaultAugmentPolicy(): Required<AugmentPolicy> {
 
 const FIELDS = ['color', 'translation', 'cutout'] as const;
 
+/** Whether a policy changes anything: colour on, or a translation or cutout above 0. */
+export function augments(policy: AugmentPolicy): boolean {
+  return policy.color === true || (policy.translation ?? 0) > 0 || (policy.cutout ?? 0) > 0;
+}
+
 /**
  * Checks a policy read from a file or the command line, naming each bad field.
  * @param name how errors name the policy, e.g. the file it came from
