@@ -4,6 +4,7 @@ import os from 'node:os';
 import { registerWasmTrainingKernels } from '@dcgan/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { probeWebgpuAdapter } from './probe-webgpu.js';
+import { UsageError } from './usage-error.js';
 import { MAX_WASM_THREADS, startWasmBackend } from './wasm-threads.js';
 import { findWebgpuAdapter, startWebgpu, stopWebgpu } from './webgpu.js';
 
@@ -110,7 +111,9 @@ let wasmThreads = Math.min(os.availableParallelism(), MAX_WASM_THREADS);
 /** Sets how many threads the wasm backend runs (default: one a core, at most 8). */
 export function setWasmThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS)
-    throw new Error(`--threads expects an integer from 1 to ${MAX_WASM_THREADS}, got ${threads}`);
+    throw new UsageError(
+      `--threads expects an integer from 1 to ${MAX_WASM_THREADS}, got ${threads}`,
+    );
   wasmThreads = threads;
 }
 

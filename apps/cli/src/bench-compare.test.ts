@@ -60,19 +60,14 @@ describe('bench --compare', () => {
   it('interleaves the project bench with the reference, on the same threads', async () => {
     const { argsFile, code, output } = await compareWithFake(8, 2);
     expect(code, output).toBe(0);
-    const lines = output
-      .trim()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.round)).toEqual([1, 2, undefined]);
-    expect(lines[0].project).toMatchObject({ backend: 'wasm', threads: 1, batchSize: 8 });
-    const [first, second] = lines.slice(0, 2).map((l) => l.project.iterationsPerSecond / 2) as [
-      number,
-      number,
-    ];
-    expect(lines[2].trainingRatio).toBeCloseTo((first + second) / 2, 10);
-    expect(await readFile(argsFile, 'utf8')).toBe('1\n1\n');
+    const summary = JSON.parse(output.slice(output.indexOf('{')));
+    expect(summary.rounds).toHaveLength(2);
+    expect(summary.rounds[0].project).toMatchObject({ backend: 'wasm', threads: 1, batchSize: 8 });
+    const [first, second] = summary.rounds.map(
+      (r: { project: { iterationsPerSecond: number } }) => r.project.iterationsPerSecond / 2,
+    ) as [number, number];
+    expect(summary.trainingRatio).toBeCloseTo((first + second) / 2, 10);
+    expect(await readFile(argsFile, 'utf8')).toBe('1 --batch 8\n1 --batch 8\n');
   });
 
   it('refuses a reference that ran another batch size', async () => {

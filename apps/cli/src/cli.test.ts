@@ -10,36 +10,50 @@ describe('dcgan train: wrong input is refused before any work', () => {
   it('names a flag that is not a number', async () => {
     const { code, output } = await runCli(['train', '--iterations', 'ten']);
     expect(code).toBe(2);
-    expect(output).toContain('--iterations: expected an integer, got "ten"');
+    expect(output).toContain('--iterations: expected an integer >= 1, got "ten"');
   });
 
   it('names a value out of range', async () => {
     const { code, output } = await runCli(['train', '--beta1', '1.5', '--out', await tempDir()]);
     expect(code).toBe(2);
-    expect(output).toContain('train.beta1 must be in [0, 1), got 1.5');
+    expect(output).toContain('--beta1: expected a number in [0, 1), got "1.5"');
   });
 
   it('names a list of the wrong length', async () => {
     const { code, output } = await runCli(['train', '--generator-filters', '1,2,3']);
     expect(code).toBe(2);
-    expect(output).toContain('--generator-filters: expected 2 values, got 3');
+    expect(output).toContain(
+      '--generator-filters: expected 2 positive integers separated by commas, got "1,2,3"',
+    );
   });
 
   it('names a missing data folder and an unknown backend', async () => {
     const missing = await runCli(['train', '--data', '/nonexistent/mnist']);
     expect(missing.code).toBe(2);
-    expect(missing.output).toContain('data folder /nonexistent/mnist does not exist');
+    expect(missing.output).toContain('--data /nonexistent/mnist: no such folder');
     const backend = await runCli(['train', '--backend', 'tpu']);
-    expect(backend.code).not.toBe(0);
+    expect(backend.code).toBe(2);
     expect(backend.output).toContain("option '--backend <name>' argument 'tpu' is invalid");
   });
 
-  it('names unreadable data files', async () => {
+  it('names a data folder that holds nothing to train on, failing before any file is written', async () => {
     const dir = await tempDir();
-    const { code, output } = await runCli(['train', '--data', dir]);
-    expect(code).toBe(2);
-    expect(output).toContain(`${join(dir, 'train-images-idx3-ubyte')}: missing IDX file`);
-    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    const out = join(dir, 'run');
+    const { code, output } = await runCli(['train', '--data', dir, '--out', out]);
+    expect(code).toBe(1);
+    expect(output).toContain(`${dir}: holds neither IDX files`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('prints its version, and exits 2 on an unknown flag', async () => {
+    const { version } = JSON.parse(
+      await readFile(new URL('../package.json', import.meta.url), 'utf8'),
+    );
+    const printed = await runCli(['--version']);
+    expect([printed.code, printed.output.trim()]).toEqual([0, version]);
+    const unknown = await runCli(['train', '--iteration', '3']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain("unknown option '--iteration'");
   });
 
   it('prints help for each command', async () => {
@@ -64,7 +78,8 @@ describe('dcgan bench', () => {
       '--json',
     ]);
     expect(code, output).toBe(0);
-    const result = JSON.parse(output.trim().split('\n').at(-1) as string);
+    const { results } = JSON.parse(output.slice(output.indexOf('{')));
+    const result = results[0];
     // One thread a core (at most 8): the threaded wasm build runs under Node.
     const threads = Math.min(availableParallelism(), 8);
     expect(result).toMatchObject({ backend: 'wasm', threads, batchSize: 8 });
@@ -167,7 +182,10 @@ describe('dcgan train on real MNIST', () => {
     }
     const bad = await runCli([...tinyRun(join(dir, 'bad'), 2), '--threads', '0']);
     expect(bad.code).toBe(2);
-    expect(bad.output).toContain('--threads expects an integer from 1 to 8, got 0');
+    expect(bad.output).toContain('--threads: expected an integer >= 1, got "0"');
+    const many = await runCli([...tinyRun(join(dir, 'many'), 2), '--threads', '9']);
+    expect(many.code).toBe(2);
+    expect(many.output).toContain('--threads expects an integer from 1 to 8, got 9');
   });
 
   it('repeats a run exactly with the default seed 0 (which TensorFlow.js alone would take as none)', async () => {
@@ -199,7 +217,7 @@ describe('dcgan train on real MNIST', () => {
     expect((await runCli(tinyRun(out, 2))).code).toBe(0);
     const negative = await runCli(['train', '--resume', out, '--learning-rate', '-1']);
     expect(negative.code).toBe(2);
-    expect(negative.output).toContain('train.learningRate must be a positive number, got -1');
+    expect(negative.output).toContain('--learning-rate: expected a number above 0, got "-1"');
     const lower = ['--iterations', '4', '--learning-rate', '0.0001', '--backend', 'wasm'];
     const resumed = await runCli(['train', '--resume', out, ...lower]);
     expect(resumed.code, resumed.output).toBe(0);

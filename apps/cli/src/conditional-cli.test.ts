@@ -145,7 +145,7 @@ describe('dcgan train --conditional, then sample and eval it', () => {
     const { code, output } = await runCli(tinyRun(out, 2, ['--conditional', '--data', data]));
     expect(code).not.toBe(0);
     expect(output).toContain(
-      `--conditional trains on the data set's labels, and ${data} has none (no train-labels-idx1-ubyte or train-labels-idx1-ubyte.gz)`,
+      `${join(data, 'train-labels-idx1-ubyte')}: missing IDX file (looked for train-labels-idx1-ubyte and train-labels-idx1-ubyte.gz)`,
     );
     expect(existsSync(join(out, 'config.json'))).toBe(false);
   });

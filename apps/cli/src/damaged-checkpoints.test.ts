@@ -100,7 +100,7 @@ describe('a run whose checkpoints are damaged', () => {
     const run = await copyRun();
     for (const n of [2, 4, 6]) await flipByte(join(run, 'checkpoints', step(n), 'state.json'), 3);
     const { code, output } = await resume(run, 8);
-    expect(code, output).toBe(2);
+    expect(code, output).toBe(1);
     expect(output).toContain(`${join(run, 'checkpoints')}: no intact checkpoint; found 3:`);
     for (const n of [2, 4, 6])
       expect(output).toMatch(new RegExp(`${step(n)}: .*state\\.json: SHA-256`));

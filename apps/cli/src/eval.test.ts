@@ -31,10 +31,15 @@ describe('evaluation from the trainer', () => {
     expect(saved.discriminatorAccuracy).toBeGreaterThanOrEqual(0);
   });
 
-  it('refuses --eval-interval on data without a classifier, before any work', async () => {
+  it('--keep-best names the metrics that need a classifier, before any work', async () => {
     const dir = await tempDir();
-    const { code, output } = await runCli(['train', '--data', dir, '--eval-interval', '1000']);
+    const { code, output } = await runCli(
+      ['train', '--data', dir, '--image-size', '32', '--eval-interval', '1000'].concat([
+        '--keep-best',
+        'classifier-score',
+      ]),
+    );
     expect(code).toBe(2);
-    expect(output).toContain('--eval-interval needs --data mnist or fashion');
+    expect(output).toContain('--keep-best classifier-score needs a classifier');
   });
 });

@@ -15,8 +15,11 @@ const checkpoints = async (run: string) =>
   existsSync(join(run, 'checkpoints')) ? (await readdir(join(run, 'checkpoints'))).sort() : [];
 
 describe('interrupted runs', () => {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`${signal} saves a checkpoint at the current iteration and exits 0`, async () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal} saves a checkpoint at the current iteration and exits ${code}`, async () => {
       const run = join(await tempDir(), 'run');
       const child = startCli(tinyRun(run, 1000, ['--sample-interval', '500']));
       let output = '';
@@ -25,7 +28,7 @@ describe('interrupted runs', () => {
       await until(() => output.includes('training into'));
       await new Promise((r) => setTimeout(r, 3000));
       child.kill(signal);
-      expect(await exited, output).toBe(0);
+      expect(await exited, output).toBe(code);
       const stopped = Number(/stopped at iteration (\d+)/.exec(output)?.[1]);
       expect(stopped).toBeGreaterThan(0);
       expect(await checkpoints(run)).toEqual([`step-${String(stopped).padStart(7, '0')}`]);

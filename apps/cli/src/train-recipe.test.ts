@@ -43,7 +43,7 @@ describe('dcgan train: the recipe flags', () => {
   it('refuses a smoothing of 1 and --keep-best without an evaluation, naming them', async () => {
     const smoothing = await runCli(['train', '--label-smoothing', '1', '--out', await tempDir()]);
     expect(smoothing.code).toBe(2);
-    expect(smoothing.output).toContain('train.labelSmoothing must be in [0, 1), got 1');
+    expect(smoothing.output).toContain('--label-smoothing: expected a number in [0, 1), got "1"');
     const best = await runCli(['train', '--keep-best', 'frechet-distance']);
     expect(best.code).toBe(2);
     expect(best.output).toContain('--keep-best frechet-distance needs an in-run evaluation');

@@ -32,7 +32,7 @@ import {
   runPaths,
   truncateMetrics,
 } from '../run-files.js';
-import { EXIT } from '../usage-error.js';
+import { EXIT, UsageError } from '../usage-error.js';
 
 /** Seeds derived from the run's seed, one per random stream, so that each can be resumed alone. */
 // Each at least 1: TensorFlow.js takes a seed of 0 as no seed at all.
@@ -66,7 +66,7 @@ export async function runTraining(request: TrainRequest): Promise<number> {
   const { runDir } = request;
   const config = request.kind === 'new' ? request.config : await resumedConfig(request);
   if (request.kind === 'new' && existsSync(runPaths(runDir).config)) {
-    throw new Error(
+    throw new UsageError(
       `--out ${runDir} already holds a run: pass --resume ${runDir} to continue it, or another --out`,
     );
   }
