@@ -6,3 +6,4 @@
 
 export * from './index.js';
 export { type DataSource, FASHION_MNIST_DIR, loadDataset, resolveDataDir } from './load-node.js';
+export { MNIST_INSTALL } from './mnist-dir.js';
