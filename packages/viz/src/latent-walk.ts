@@ -19,11 +19,16 @@ import { walkPoint } from './slerp.js';
  * frames from one keyframe to the next; animated (`autoplay`, the play button) or by the slider.
  *   <dcgan-latent-walk count="4" keyframes="5" autoplay></dcgan-latent-walk>
  *   walk.generator = await loadModel(url);
- *   <dcgan-latent-walk src="/models/mnist/model.json">  // loads its generator itself
+ *   <dcgan-latent-walk src="pretrained:mnist">  // loads its generator itself (or a model.json URL)
  *   <dcgan-latent-walk src="…" classes="3,8">           // a conditional generator: keyframe k
  *     draws class k of the list (in turn), and the class mixes from one to the next between them;
  *     digit="7": sevens only; by default the classes in turn
  * Fires `dcgan-drawn` (detail: the images drawn) after each frame.
+ * @tag dcgan-latent-walk
+ * @fires dcgan-drawn - After each frame; `detail`: the images drawn (`ImageValues`).
+ * @csspart canvas - The canvas of the digits.
+ * @csspart button - The play and pause button.
+ * @csspart slider - The slider of the position on the walk.
  */
 export class DcganLatentWalk extends LitElement {
   static properties = {
@@ -49,18 +54,28 @@ export class DcganLatentWalk extends LitElement {
     input { flex: 1; }
     .error { color: #c92a2a; }
   `;
+  /** The generator that draws the walk. */
   declare generator: GeneratorLike | undefined;
-  /** URL of a generator's `model.json` (or `indexeddb://name`), loaded when set. */
+  /**
+   * The generator to load: `pretrained:mnist` or `pretrained:mnist-conditional` (shipped with
+   * @dcgan/models), or the URL of a `model.json` (or `indexeddb://name`); loaded when set.
+   */
   declare src: string | undefined;
   /** A conditional generator's class at every keyframe. */
   declare digit: number | undefined;
   /** A conditional generator's classes, `3,8`: keyframe k draws the k-th, in turn. */
   declare classes: string | undefined;
+  /** How many digits walk side by side (4 by default). */
   declare count: number;
+  /** The seed of the keyframes' latent points (1 by default). */
   declare seed: number;
+  /** Latent points on each digit's loop (4 by default). */
   declare keyframes: number;
+  /** Frames from one keyframe to the next (24 by default). */
   declare frames: number;
+  /** Screen pixels an image pixel (4 by default). */
   declare scale: number;
+  /** Starts walking once the generator is there. */
   declare autoplay: boolean;
   /** Where the walk stands: keyframe k at k, halfway to the next at k + 0.5. */
   declare position: number;
@@ -97,12 +112,14 @@ export class DcganLatentWalk extends LitElement {
     return this.drawnPosition;
   }
 
+  /** Starts walking (the play button). */
   play(): void {
     if (this.playing || !this.generator) return;
     this.playing = true;
     void this.runAnimation();
   }
 
+  /** Stops at the frame shown (the pause button). */
   pause(): void {
     this.playing = false;
   }

@@ -11,6 +11,12 @@ import { downsampleMetrics, type MetricsRecord, parseMetricsJsonl } from './metr
  * from records (property `metrics`, method `addMetrics`). Long runs are drawn from at most
  * `max-points` averaged points. Fires `dcgan-error` (detail: the Error) when `src` cannot be read.
  *   <dcgan-loss-chart src="runs/mnist/metrics.jsonl" refresh="10"></dcgan-loss-chart>
+ * @tag dcgan-loss-chart
+ * @fires dcgan-error - When `src` cannot be read; `detail`: the Error.
+ * @csspart losses - The canvas of the losses and the discriminator's accuracy.
+ * @csspart evaluation - The canvas of the classifier score and the Fréchet distance.
+ * @csspart shares - The canvas of the class shares.
+ * @cssprop [--dcgan-chart-height=260px] - The height of the losses' chart (the others: 3/4 of it).
  */
 export class DcganLossChart extends LitElement {
   static properties = {
@@ -27,9 +33,13 @@ export class DcganLossChart extends LitElement {
     [hidden] { display: none; }
     .error { color: #c92a2a; }
   `;
+  /** The URL of a run's `metrics.jsonl`, read when set. */
   declare src: string | undefined;
+  /** Seconds between readings of `src` (a live run); read once when unset. */
   declare refresh: number | undefined;
+  /** The most points a curve is drawn from; longer runs are averaged down (1000 by default). */
   declare maxPoints: number;
+  /** The records drawn, one an iteration (`MetricsRecord`, the lines of `metrics.jsonl`). */
   declare metrics: MetricsRecord[];
   declare error: string | undefined;
   private charts?: { losses: Chart; evaluation: Chart; shares: Chart };

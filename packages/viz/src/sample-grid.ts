@@ -8,8 +8,9 @@ import { type LoadedGenerator, loadGenerator } from './load-generator.js';
 
 /**
  * `<dcgan-sample-grid>`: generated digits drawn in a grid on a canvas, -1 black and 1 white.
- *   <dcgan-sample-grid src="/models/mnist/model.json" count="16" seed="1"></dcgan-sample-grid>
- *                                          // loads its generator itself (tf.loadLayersModel)
+ *   <dcgan-sample-grid src="pretrained:mnist" count="16" seed="1"></dcgan-sample-grid>
+ *                                          // a generator that ships with @dcgan/models
+ *   <dcgan-sample-grid src="/models/mnist/model.json">  // or any generator's model.json
  *   <dcgan-sample-grid src="…" digit="7">  // a conditional generator: sevens; classes="0,1,2":
  *                                          // a row of each (default: the classes in turn)
  *   grid.generator = await loadModel(url); // draws `count` images from noise seeded `seed`
@@ -17,6 +18,11 @@ import { type LoadedGenerator, loadGenerator } from './load-generator.js';
  *                                          // or values with `count`); the caller keeps the tensor
  * Fires `dcgan-drawn` (detail: the images drawn) after each drawing and `dcgan-error` (detail: the
  * Error) when drawing fails, whose message it also shows.
+ * @tag dcgan-sample-grid
+ * @fires dcgan-drawn - After each drawing; `detail`: the images drawn (`ImageValues`).
+ * @fires dcgan-error - When the generator cannot be loaded or the images drawn; `detail`: the
+ *   Error.
+ * @csspart canvas - The canvas of the grid.
  */
 export class DcganSampleGrid extends LitElement {
   static properties = {
@@ -37,17 +43,26 @@ export class DcganSampleGrid extends LitElement {
     canvas:not([data-drawn]) { display: none; }
     .error { color: #c92a2a; font: 14px system-ui, sans-serif; }
   `;
+  /** Images to draw, `[n, 28, 28, 1]` in [-1, 1]: a tensor (the caller keeps it), or values. */
   declare images: Images | undefined;
+  /** A generator to draw `count` images with, from noise seeded `seed`. */
   declare generator: GeneratorLike | undefined;
-  /** URL of a generator's `model.json` (or `indexeddb://name`), loaded when set. */
+  /**
+   * The generator to load: `pretrained:mnist` or `pretrained:mnist-conditional` (shipped with
+   * @dcgan/models), or the URL of a `model.json` (or `indexeddb://name`); loaded when set.
+   */
   declare src: string | undefined;
   /** A conditional generator's class for every image. */
   declare digit: number | undefined;
   /** A conditional generator's classes, `0,1,2`: a row of each. */
   declare classes: string | undefined;
+  /** How many images to draw (16 by default). */
   declare count: number;
+  /** The noise's seed: the same seed, the same images; a new draw each time when unset. */
   declare seed: number | undefined;
+  /** Images a row; by default a square grid (a row a class with `classes`). */
   declare columns: number | undefined;
+  /** Screen pixels an image pixel (3 by default). */
   declare scale: number;
   declare error: string | undefined;
   private drawn?: ImageValues;

@@ -22,6 +22,11 @@ const format = (value: number | undefined, digits = 3) =>
  * `metrics` and `samples` (a report).
  *   view.pushStep(step, { discriminatorLoss, discriminatorAccuracy, generatorLoss });
  *   await view.pushSample(step, generate(generator, 16, { seed: 1 })); // tensor [16, 28, 28, 1]
+ * @tag dcgan-training-view
+ * @csspart summary - The line of the last figures.
+ * @csspart samples - The figure of the sample grids and their slider.
+ * @csspart chart - The `<dcgan-loss-chart>` of the curves.
+ * @cssprop [--dcgan-sample-size=280px] - The width of the sample grids.
  */
 export class DcganTrainingView extends LitElement {
   static properties = {
@@ -40,7 +45,9 @@ export class DcganTrainingView extends LitElement {
     dcgan-loss-chart { flex: 1; min-width: 320px; }
     [hidden] { display: none; }
   `;
+  /** The figures of the run, one record an iteration. */
   declare metrics: MetricsRecord[];
+  /** The sample grids of the run, in the order of their steps. */
   declare samples: SampleEntry[];
   /** Index of the sample shown; undefined follows the newest. */
   declare selected: number | undefined;
