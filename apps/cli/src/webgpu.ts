@@ -6,7 +6,8 @@ import {
 import * as tf from '@tensorflow/tfjs-core';
 
 /** The command that installs what `--backend webgpu` needs. */
-export const WEBGPU_INSTALL = 'pnpm --filter @dcgan/cli add webgpu @tensorflow/tfjs-backend-webgpu';
+export const WEBGPU_INSTALL =
+  'npm install webgpu @tensorflow/tfjs-backend-webgpu (beside @dcgan/cli)';
 
 /** The WebGPU adapter Dawn offers, described for the run's first line. */
 export interface WebgpuAdapter {
