@@ -86,7 +86,7 @@ describe.skipIf(missing)(`dcgan on webgpu${missing ? `: skipped, ${missing}` : '
       '--json',
     ]);
     expect(code, output).toBe(0);
-    const result = JSON.parse(output.trim().split('\n').at(-1) as string);
+    const result = JSON.parse(output.slice(output.indexOf('{'))).results[0];
     expect(result).toMatchObject({ backend: 'webgpu', batchSize: 2 });
     expect(result.adapter).toBe('name' in adapter ? adapter.name : '');
     expect(result.software).toBe('name' in adapter && adapter.software);

@@ -9,6 +9,7 @@ import {
 } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { type AugmentPolicy, augments } from './augment/augment-policy.js';
 import { createAverageGenerator } from './average-generator.js';
 import type { TrainConfig } from './config.js';
@@ -25,6 +26,12 @@ export interface Dcgan {
   average?: { generator: LayersModel; decay: number };
   /** The reals' target in the discriminator's loss: 1, or less with label smoothing. */
   realLabel: number;
+  /**
+   * The discriminator without its last sigmoid, for the Radford models: their losses are taken
+   * from logits, as PyTorch's, so that a confident discriminator still gives the generator a
+   * gradient (the spec's model keeps Keras's loss on probabilities). Shares its layers.
+   */
+  discriminatorLogits?: LayersModel;
   /**
    * The augmentation of every batch the discriminator sees, when `train.augment` asks for one, and
    * the seeded random stream its draws come from (saved with checkpoints, so runs resume exactly).
@@ -78,6 +85,9 @@ export function createDcgan(
     discriminatorOptimizer: adam(train.discriminatorLearningRate),
     ...(average && { average }),
     realLabel: 1 - (train.labelSmoothing ?? 0),
+    ...(models.architecture === 'radford' && {
+      discriminatorLogits: withoutSigmoid(discriminator),
+    }),
     ...(train.augment &&
       augments(train.augment) && {
         // A stream of its own, so that turning augmentation on changes no other draw.
@@ -105,4 +115,17 @@ function checkGradientsRegistered(): void {
         "(or, with a bundler, '@tensorflow/tfjs-core/dist/register_all_gradients')",
     );
   }
+}
+
+/** A model of `discriminator`'s layers but its last, a sigmoid: its logits `[batch, 1]`. */
+function withoutSigmoid(discriminator: LayersModel): LayersModel {
+  const last = discriminator.layers.at(-1);
+  const config = last?.getConfig() as { activation?: string } | undefined;
+  if (last?.getClassName() !== 'Activation' || config?.activation !== 'sigmoid')
+    throw new Error(`${discriminator.name}: expected a last sigmoid layer, got ${last?.name}`);
+  return tfl.model({
+    inputs: discriminator.inputs,
+    outputs: last.inboundNodes[0]?.inputTensors[0] as tfl.SymbolicTensor,
+    name: `${discriminator.name}_logits`,
+  });
 }

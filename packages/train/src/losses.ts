@@ -23,10 +23,29 @@ export function binaryCrossEntropy(probabilities: tf.Tensor, label: number): tf.
   });
 }
 
-/** The share of probabilities `[batch, 1]` on the right side of 0.5 for the label. */
-export function accuracy(probabilities: tf.Tensor, label: 0 | 1): tf.Scalar {
+/**
+ * Binary cross-entropy of logits `[batch, 1]` (before the sigmoid) against one label, as PyTorch's
+ * `BCEWithLogitsLoss`: softplus(-logit) for a real label, softplus(logit) for a fake one. Its
+ * gradient stays -(1 - p) however confident the discriminator is.
+ * @returns a scalar, the mean over the batch
+ */
+export function binaryCrossEntropyWithLogits(logits: tf.Tensor, label: number): tf.Scalar {
   return tf.tidy(() => {
-    const right = label === 1 ? tf.greater(probabilities, 0.5) : tf.lessEqual(probabilities, 0.5);
+    const real = tf.softplus(tf.neg(logits));
+    if (label === 1) return tf.mean(real) as tf.Scalar;
+    const fake = tf.softplus(logits);
+    if (label === 0) return tf.mean(fake) as tf.Scalar;
+    return tf.mean(tf.add(tf.mul(real, label), tf.mul(fake, 1 - label))) as tf.Scalar;
+  });
+}
+
+/**
+ * The share of outputs `[batch, 1]` on the right side of the boundary for the label: 0.5 for
+ * probabilities, 0 for logits.
+ */
+export function accuracy(outputs: tf.Tensor, label: 0 | 1, boundary = 0.5): tf.Scalar {
+  return tf.tidy(() => {
+    const right = label === 1 ? tf.greater(outputs, boundary) : tf.lessEqual(outputs, boundary);
     return tf.mean(tf.cast(right, 'float32'));
   });
 }

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { diffAugment } from './augment/diff-augment.js';
 import { type GeneratorInput, imagesOf, type RealBatch, withClassesOf } from './conditioning.js';
 import type { Dcgan } from './dcgan.js';
-import { accuracy, binaryCrossEntropy } from './losses.js';
+import { accuracy, binaryCrossEntropy, binaryCrossEntropyWithLogits } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
 import { readScalars } from './read-scalars.js';
 
@@ -39,16 +39,28 @@ export function discriminatorObjective(
   fakes: RealBatch,
   accuracyOut?: (right: tf.Scalar) => void,
 ): () => tf.Scalar {
-  const { discriminator } = dcgan;
+  const { judge, loss, boundary } = judgeOf(dcgan);
   return () => {
-    const onReals = discriminator.apply(augmented(dcgan, reals), { training: true }) as tf.Tensor;
-    const onFakes = discriminator.apply(augmented(dcgan, fakes), { training: true }) as tf.Tensor;
-    accuracyOut?.(tf.div(tf.add(accuracy(onReals, 1), accuracy(onFakes, 0)), 2) as tf.Scalar);
-    return tf.div(
-      tf.add(binaryCrossEntropy(onReals, dcgan.realLabel), binaryCrossEntropy(onFakes, 0)),
-      2,
-    ) as tf.Scalar;
+    const onReals = judge.apply(augmented(dcgan, reals), { training: true }) as tf.Tensor;
+    const onFakes = judge.apply(augmented(dcgan, fakes), { training: true }) as tf.Tensor;
+    accuracyOut?.(
+      tf.div(
+        tf.add(accuracy(onReals, 1, boundary), accuracy(onFakes, 0, boundary)),
+        2,
+      ) as tf.Scalar,
+    );
+    return tf.div(tf.add(loss(onReals, dcgan.realLabel), loss(onFakes, 0)), 2) as tf.Scalar;
   };
+}
+
+/**
+ * What the discriminator's verdicts are taken from: its logits with a loss on logits (the Radford
+ * models), or its probabilities with Keras's loss (the spec's).
+ */
+function judgeOf(dcgan: Dcgan) {
+  return dcgan.discriminatorLogits
+    ? { judge: dcgan.discriminatorLogits, loss: binaryCrossEntropyWithLogits, boundary: 0 }
+    : { judge: dcgan.discriminator, loss: binaryCrossEntropy, boundary: 0.5 };
 }
 
 /**
@@ -61,15 +73,14 @@ export function generatorObjective(
   z: GeneratorInput,
   pass?: GeneratorPass,
 ): () => tf.Scalar {
-  if (!pass && !dcgan.augment)
+  if (!pass && !dcgan.augment && !dcgan.discriminatorLogits)
     return () => binaryCrossEntropy(dcgan.gan.apply(z, { training: true }) as tf.Tensor, 1);
   const fakes = () =>
     pass ? pass.fakes(z) : (dcgan.generator.apply(z, { training: true }) as tf.Tensor4D);
+  const { judge, loss } = judgeOf(dcgan);
   return () =>
-    binaryCrossEntropy(
-      dcgan.discriminator.apply(augmented(dcgan, withClassesOf(fakes(), z)), {
-        training: true,
-      }) as tf.Tensor,
+    loss(
+      judge.apply(augmented(dcgan, withClassesOf(fakes(), z)), { training: true }) as tf.Tensor,
       1,
     );
 }

@@ -15,6 +15,7 @@ import { gzipSync } from 'fflate';
 import { type BackendChoice, startBackend } from '../backend.js';
 import { checkedCheckpoint, newestCheckedCheckpoint } from '../checked-checkpoint.js';
 import { gridClasses } from '../conditional.js';
+import { UsageError } from '../usage-error.js';
 
 /** What `dcgan sample` was asked for. */
 export interface SampleRequest {
@@ -53,7 +54,7 @@ export function sampleFormat(out: string): 'png' | 'idx' | 'idx.gz' {
   if (out.endsWith('.png')) return 'png';
   if (out.endsWith('.idx')) return 'idx';
   if (out.endsWith('.idx.gz')) return 'idx.gz';
-  throw new Error(
+  throw new UsageError(
     `--out ${out}: expected a file ending in .png (a grid), .idx or .idx.gz (the images, as MNIST's)`,
   );
 }
