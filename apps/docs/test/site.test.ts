@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LinkChecker, LinkState } from 'linkinator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,8 @@ async function pages(): Promise<string[]> {
   await walk(DIST);
   return found.map((page) => (page ? `${page}/` : '')).sort();
 }
+
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
 // Served under a base the site was not built for: every URL in it must be relative.
 const BASE = '/some/other/base/';
@@ -140,6 +143,25 @@ describe('every page in Chromium, served under another base', () => {
     await page.waitForLoadState('load');
     expect(page.url()).toContain('/reference/evaluation/');
     expect(errors).toEqual([]);
+  });
+
+  it('the landing page fits a phone and a desktop (screenshots in test-artifacts/)', async () => {
+    for (const [name, viewport] of [
+      ['phone', { width: 390, height: 844 }],
+      ['desktop', { width: 1280, height: 900 }],
+    ] as const) {
+      const { page, errors } = await recordedPage(browser, viewport);
+      await page.goto(site);
+      await page.waitForFunction(
+        () => (document.querySelector('#home-grid') as unknown as { values?: unknown })?.values,
+      );
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}docs-home-${name}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it("the digit picker sets the conditional grid's digit, by keyboard too", async () => {
