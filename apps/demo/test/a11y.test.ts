@@ -8,7 +8,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
 }
 
 describe('the demo for every reader', () => {
@@ -45,7 +48,11 @@ describe('the demo for every reader', () => {
     const focused: string[] = [];
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
-      focused.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ''));
+      focused.push(
+        await page.evaluate(
+          () => document.activeElement?.id || document.activeElement?.tagName || '',
+        ),
+      );
     }
     expect(focused).toEqual(expect.arrayContaining(['count', 'seed', 'next-seed']));
     expect(focused.indexOf('count')).toBeLessThan(focused.indexOf('seed'));
