@@ -35,9 +35,11 @@ export async function openPage(
   url: string,
   options: { origin?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; errors: string[]; outside: string[] }> {
-  const page = await browser.newPage({
+  // A context of its own: axe-core opens pages beside it.
+  const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1200, height: 900 },
   });
+  const page = await context.newPage();
   const errors: string[] = [];
   const outside: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
