@@ -1,7 +1,10 @@
 import type { StepMetrics } from '@dcgan/train';
 import cliProgress from 'cli-progress';
 
-/** Shows training progress: a bar on a terminal, a line every few seconds elsewhere (CI, logs). */
+/**
+ * Shows training progress: a bar on a terminal, a line every few seconds elsewhere (CI, logs,
+ * pipes) or when `NO_COLOR` asks for plain text.
+ */
 export interface Progress {
   update(step: number, metrics: StepMetrics): void;
   log(line: string): void;
@@ -14,7 +17,7 @@ export function createProgress(startStep: number, total: number): Progress {
   const rate = (step: number) => (step - startStep) / ((performance.now() - started) / 1000);
   const losses = (m: StepMetrics) =>
     `D ${m.discriminatorLoss.toFixed(3)} (acc ${(m.discriminatorAccuracy * 100).toFixed(0)}%) G ${m.generatorLoss.toFixed(3)}`;
-  if (!process.stderr.isTTY) {
+  if (!process.stderr.isTTY || process.env.NO_COLOR) {
     let lastPrint = 0;
     return {
       update(step, metrics) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from './pack.js';
 import { run } from './run.js';
 
 const { lib } = inject('consumers');
@@ -76,6 +77,23 @@ console.log(JSON.stringify(found));`;
         `import * as tf from '@tensorflow/tfjs';
 import { generate, loadPretrainedGenerator } from '@dcgan/models';
 ${DIGITS}`,
+      ),
+    );
+  });
+
+  it("runs the root README's three lines as written", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /## Draw digits in three lines\s+```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    if (!block) throw new Error('README.md has no "Draw digits in three lines" js block');
+    const lines = block.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expectDigits(
+      await node(
+        'module',
+        `${block}
+const values = await images.data();
+const share = (test) => values.filter(test).length / values.length;
+console.log(JSON.stringify({ shape: images.shape, dark: share((v) => v < -0.9), bright: share((v) => v > 0.5) }));`,
       ),
     );
   });
