@@ -61,7 +61,7 @@ program
   .command('sample')
   .summary('write samples of a trained generator: a PNG grid or IDX files')
   .description(
-    'Writes images drawn by a trained generator: a grid (.png, colour for colour models) or the\n' +
+    'Writes images drawn by a trained generator: a grid (.png, colour for colour models) or the ' +
       "images as IDX bytes (.idx, .idx.gz; a conditional generator's classes beside them).",
   )
   .argument(
@@ -75,7 +75,7 @@ program
     'how many images (default 64; 10 a class for a conditional grid)',
     integerOf('--count', 1),
   )
-  .option('--seed <n>', 'seed of the noise (default 1)', integerOf('--seed', 1), 1)
+  .option('--seed <n>', 'seed of the noise', integerOf('--seed', 1), 1)
   .option('--class <class>', "a conditional generator's class, for every image", (text) =>
     parseClassList(text, '--class'),
   )
@@ -119,16 +119,16 @@ program
   .command('eval')
   .summary("measure a generator's samples against real images")
   .description(
-    "Measures a generator's samples beside real images' own figures: on MNIST and Fashion-MNIST,\n" +
-      'the classifier score, Fréchet distance and class shares of the shipped classifiers; on other\n' +
-      'data (and with --sliced-wasserstein), the sliced Wasserstein distance of image patches to the\n' +
+    "Measures a generator's samples beside real images' own figures: on MNIST and Fashion-MNIST, " +
+      'the classifier score, Fréchet distance and class shares of the shipped classifiers; on other ' +
+      'data (and with --sliced-wasserstein), the sliced Wasserstein distance of image patches to the ' +
       'training images. Writes eval.json into the checkpoint.',
   )
   .argument('[source]', 'a run folder (its newest checkpoint) or a checkpoint folder')
   .addOption(pretrainedOption())
   .option('--out <file>', "where to write eval.json (default: the checkpoint's folder)")
-  .option('--samples <n>', 'how many fakes (default 10000)', integerOf('--samples', 2), 10_000)
-  .option('--seed <n>', 'seed of the noise (default 1)', integerOf('--seed', 1), 1)
+  .option('--samples <n>', 'how many fakes', integerOf('--samples', 2), 10_000)
+  .option('--seed <n>', 'seed of the noise', integerOf('--seed', 1), 1)
   .addOption(
     new Option('--data <name>', "the data set's classifier (default: the run's)").argParser(
       oneOf('--data', ['mnist', 'fashion'] as const),
@@ -164,7 +164,7 @@ program
   .command('verify')
   .summary('check the checkpoints and models of runs; exit 1 if one fails')
   .description(
-    'Checks each checkpoint of a run (sizes and SHA-256 against its manifest, its state, its\n' +
+    'Checks each checkpoint of a run (sizes and SHA-256 against its manifest, its state, its ' +
       'models) or model folders; exits 1 when one fails.',
   )
   .argument('<paths...>', 'run folders, checkpoint folders or model folders (model.json)')
@@ -177,7 +177,7 @@ program
   .command('bench')
   .summary('training and inference speed, for each backend installed')
   .description(
-    'Times training iterations and generator inference of a model on each backend installed, with\n' +
+    'Times training iterations and generator inference of a model on each backend installed, with ' +
       "the backend's matrix-product speed beside them; --compare interleaves the PyTorch yardstick.",
   )
   .option('--backends <names>', 'comma-separated backends (default: every fast one installed)')
@@ -199,7 +199,7 @@ program
   )
   .option(
     '--iterations <n>',
-    'timed iterations, the median reported (default 5)',
+    'timed iterations, the median reported',
     integerOf('--iterations', 1),
     5,
   )
@@ -212,7 +212,7 @@ program
   )
   .option(
     '--rounds <n>',
-    'rounds of --compare, the medians reported (default 3)',
+    'rounds of --compare, the medians reported',
     integerOf('--rounds', 1),
     3,
   )

@@ -30,4 +30,11 @@ describe('relative URLs', () => {
       () => new Function(rewritten.replaceAll('import.meta.url', '"http://h/root/_astro/x.js"')),
     ).not.toThrow();
   });
+
+  it('make the assets a chunk finds beside itself relative to the chunk', () => {
+    const code = 'const m={model:new URL("/b/_astro/model.1.json",import.meta.url)};';
+    expect(relativizeModule(code, '/b/')).toBe(
+      'const m={model:new URL("./model.1.json",import.meta.url)};',
+    );
+  });
 });

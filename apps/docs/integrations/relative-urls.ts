@@ -34,8 +34,12 @@ export function relativizeHtml(html: string, base: string, pageDir: string): str
  * import.meta.url)`. Starlight's search takes the base this way (its `bundlePath` and `baseUrl`).
  */
 export function relativizeModule(code: string, base: string): string {
+  // Assets a chunk finds beside itself (Vite writes `new URL("<base>_astro/x", import.meta.url)`).
+  const beside = new RegExp(`new URL\\("${escapeRegExp(base)}_astro/`, 'g');
   // Parenthesized: minified code puts the literal right after `return`.
-  return code.replaceAll(`"${base}"`, '(new URL("../",import.meta.url).pathname)');
+  return code
+    .replace(beside, 'new URL("./')
+    .replaceAll(`"${base}"`, '(new URL("../",import.meta.url).pathname)');
 }
 
 async function* files(dir: string): AsyncGenerator<string> {
@@ -63,7 +67,7 @@ export async function relativizeSite(dir: string, base: string): Promise<void> {
       await writeFile(file, relativizeHtml(html, base, pageDir));
     } else if (path.startsWith('_astro/') && path.endsWith('.js')) {
       const code = await readFile(file, 'utf8');
-      if (code.includes(`"${base}"`)) await writeFile(file, relativizeModule(code, base));
+      if (code.includes(`"${base}`)) await writeFile(file, relativizeModule(code, base));
     }
   }
 }

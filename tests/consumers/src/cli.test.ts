@@ -22,10 +22,20 @@ describe('npx dcgan', () => {
     }
   });
 
-  // Runs once the CLI has --version (its --help lists it).
-  it.skipIf(!help.includes('--version'))('--version prints the package version', async () => {
+  it('--version prints the package version', async () => {
     const ran = await dcgan('--version');
     expect(ran.code).toBe(0);
+    expect(ran.stdout.trim()).toBe(versions['@dcgan/cli']);
+  });
+
+  it("the dcgan package's bin (what `npx dcgan` fetches) runs the same CLI", async () => {
+    const alias = join(cli, 'node_modules/dcgan');
+    const { bin } = JSON.parse(readFileSync(join(alias, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    expect(Object.keys(bin)).toEqual(['dcgan']);
+    const ran = await run('node', [join(alias, bin.dcgan as string), '--version'], { cwd: cli });
+    expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stdout.trim()).toBe(versions['@dcgan/cli']);
   });
 

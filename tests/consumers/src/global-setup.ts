@@ -39,7 +39,10 @@ export async function setup(project: TestProject): Promise<void> {
   const cli = JSON.parse(await readFile(join(ROOT, 'apps/cli/package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };
-  const libraries = [...tarballs].filter(([name]) => name !== '@dcgan/cli').map(([, file]) => file);
+  // The libraries alone: the CLI and its `dcgan` alias are what the other folder installs.
+  const libraries = [...tarballs]
+    .filter(([name]) => name !== '@dcgan/cli' && name !== 'dcgan')
+    .map(([, file]) => file);
   const tfjs = `@tensorflow/tfjs@${cli.dependencies['@tensorflow/tfjs']}`;
   const consumers: Consumers = {
     lib: join(folder, 'lib'),

@@ -28,9 +28,9 @@ export function addTrainCommand(program: Command): void {
     .command('train')
     .summary('train a DCGAN on MNIST, Fashion-MNIST, IDX files or a folder of images')
     .description(
-      "Trains a DCGAN: the spec's 28x28 model on MNIST-like data, or the DCGAN of Radford et al. on\n" +
-        'a folder of pictures at 32, 64 or 128 pixels. Writes config.json, metrics.jsonl, sample\n' +
-        'grids, samples.gif, report.html and checkpoints into --out; Ctrl-C saves a checkpoint,\n' +
+      "Trains a DCGAN: the spec's 28x28 model on MNIST-like data, or the DCGAN of Radford et al. on " +
+        'a folder of pictures at 32, 64 or 128 pixels. Writes config.json, metrics.jsonl, sample ' +
+        'grids, samples.gif, report.html and checkpoints into --out; Ctrl-C saves a checkpoint, ' +
         'and --resume continues from it exactly.',
     );
   const group = (heading: string, options: Option[]) => {
