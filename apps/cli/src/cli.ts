@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * dcgan: train and use DCGANs with TensorFlow.js, from the command line.
- *   dcgan train --iterations 300 --out runs/quick          train on real MNIST
+ *   dcgan train --recipe quick --out runs/quick            train on real MNIST
  *   dcgan train --data ./my-images --image-size 64 --out runs/mine
  *   dcgan train --resume runs/quick                        continue an interrupted run
  *   dcgan sample --pretrained mnist --count 64 --out digits.png
@@ -210,12 +210,7 @@ program
     '--compare [command]',
     'interleave rounds of the wasm bench with a reference bench (default ../shared/reference/torch-bench)',
   )
-  .option(
-    '--rounds <n>',
-    'rounds of --compare, the medians reported',
-    integerOf('--rounds', 1),
-    3,
-  )
+  .option('--rounds <n>', 'rounds of --compare, the medians reported', integerOf('--rounds', 1), 3)
   .action(async (options: Record<string, unknown>) => {
     await runBench(options as unknown as Parameters<typeof runBench>[0]);
   });

@@ -3,6 +3,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { setUpDigitPickers } from './digit-picker.js';
 import { element, numberIn } from './dom.js';
 import { BROWSER_MODEL_URL } from './model-source.js';
+import { savedModelLink } from './save-generator.js';
 import { showError } from './show-error.js';
 
 /** The "Generate digits" and "Walk" sections: a sample grid and a latent walk of one generator. */
@@ -42,10 +43,7 @@ export function setUpGeneratePanel(): GeneratePanel {
     if (!generator) return;
     try {
       await saveModel(generator, BROWSER_MODEL_URL);
-      const link = document.createElement('a');
-      link.href = `?model=${encodeURIComponent(BROWSER_MODEL_URL)}`;
-      link.textContent = `open the page with ${BROWSER_MODEL_URL}`;
-      saveStatus.replaceChildren('Saved: ', link);
+      saveStatus.replaceChildren('Saved: ', savedModelLink());
     } catch (error) {
       showError('Cannot save the generator in this browser', error);
     }

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     showError(
       'Cannot load the generator',
       error,
-      'Check the ?model= URL (the model.json of a generator [batch, 100] -> [batch, 28, 28, 1]) or the ?pretrained= name, or open the page without them. Training below still works.',
+      'Check the ?model= URL (the model.json of a generator, or indexeddb://name of one saved in this browser) or the ?pretrained= name, or open the page without them. Training below still works.',
     );
   }
 }

@@ -1,16 +1,17 @@
 // The demo's training, off the page's main thread: a module worker that trains the spec's DCGAN on
-// MNIST from this site and posts steps, sample grids and (when the page shows the generator above)
-// its weights. TensorFlow.js runs WebGPU, WebGL (through OffscreenCanvas) and wasm in a worker.
+// MNIST from this site, or the Radford DCGAN on the reader's pictures, and posts steps, sample
+// grids, the generator's weights (when the page shows it above) and its files (to save).
+// TensorFlow.js runs WebGPU, WebGL (through OffscreenCanvas) and wasm in a worker.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { type BatchSampler, createBatchSampler, loadIdxFromUrl, SeededRandom } from '@dcgan/data';
+import { type BatchSampler, createBatchSampler, SeededRandom } from '@dcgan/data';
 import { registerWasmTrainingKernels, registerWebgpuTrainingKernels } from '@dcgan/kernels';
 import { generate } from '@dcgan/models';
-import { createDcgan, type Dcgan, defaultTrainConfig, disposeDcgan, train } from '@dcgan/train';
+import { createDcgan, type Dcgan, disposeDcgan, train } from '@dcgan/train';
+import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from './backend.js';
-import type { FromWorker, ToWorker } from './train-messages.js';
+import { setUpRun, UnusablePicturesError } from './run-setup.js';
+import type { ExportPurpose, FromWorker, ToWorker } from './train-messages.js';
 
-/** Where the page serves MNIST (vite-plugins/mnist-files.ts). */
-const MNIST_URL = `${import.meta.env.BASE_URL}mnist/`;
 /** Images in each sample grid, from one noise for the whole run (seed 1), so grids compare. */
 const SAMPLE_COUNT = 16;
 
@@ -35,7 +36,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   else if (message.type === 'follow') {
     following = true;
     void postWeights();
-  } else if (message.type === 'reset' && run) {
+  } else if (message.type === 'export') void postGenerator(message.purpose);
+  else if (message.type === 'reset' && run) {
     disposeDcgan(run.dcgan);
     run = undefined;
     following = false;
@@ -46,16 +48,16 @@ async function begin(request: Extract<ToWorker, { type: 'train' }>): Promise<Run
   const backend = await startBackend(request.backend);
   if (backend.name === 'wasm') registerWasmTrainingKernels();
   if (backend.name === 'webgpu') registerWebgpuTrainingKernels();
-  post({ type: 'status', text: 'Loading the MNIST training set (60,000 digits)…' });
-  const dataset = await loadIdxFromUrl(MNIST_URL, 'train');
-  const config = defaultTrainConfig();
+  const setup = await setUpRun(request.data, post);
+  // A set smaller than a batch trains on all of it at each iteration.
+  const batchSize = Math.min(request.batchSize, setup.dataset.count);
   run = {
-    dcgan: createDcgan(config),
-    sampler: createBatchSampler(dataset, { batchSize: request.batchSize, seed: config.seed }),
-    noiseRandom: new SeededRandom(config.seed + 1),
+    dcgan: createDcgan(setup.train, setup.model),
+    sampler: createBatchSampler(setup.dataset, { batchSize, seed: setup.train.seed }),
+    noiseRandom: new SeededRandom(setup.train.seed + 1),
     step: 0,
   };
-  post({ type: 'begun', backend: backend.name });
+  post({ type: 'begun', backend: backend.name, model: setup.model });
   await postSample(0);
   return run;
 }
@@ -64,8 +66,9 @@ async function postSample(step: number): Promise<void> {
   if (!run) return;
   const images = generate(run.dcgan.generator, SAMPLE_COUNT, { seed: 1 });
   const values = (await images.data()) as Float32Array;
+  const shape = images.shape;
   images.dispose();
-  post({ type: 'sample', step, values, count: SAMPLE_COUNT }, [values.buffer]);
+  post({ type: 'sample', step, values, shape }, [values.buffer]);
   if (following) await postWeights();
 }
 
@@ -77,6 +80,21 @@ async function postWeights(): Promise<void> {
     { type: 'weights', values, shapes: weights.map((w) => w.shape) },
     values.map((v) => v.buffer),
   );
+}
+
+/** Posts the generator's files as `model.save` writes them: its topology carries its shapes. */
+async function postGenerator(purpose: ExportPurpose): Promise<void> {
+  if (!run) return;
+  try {
+    await run.dcgan.generator.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        post({ type: 'generator', purpose, artifacts });
+        return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+      }),
+    );
+  } catch (error) {
+    post({ type: 'export-failed', message: (error as Error).message ?? String(error) });
+  }
 }
 
 async function trainMore(request: Extract<ToWorker, { type: 'train' }>): Promise<void> {
@@ -95,7 +113,8 @@ async function trainMore(request: Extract<ToWorker, { type: 'train' }>): Promise
         onStep(step, metrics) {
           const now = performance.now();
           current.step = step;
-          post({ type: 'step', step, metrics, iterationsPerSecond: 1000 / (now - last) });
+          const tensors = tf.memory().numTensors;
+          post({ type: 'step', step, metrics, iterationsPerSecond: 1000 / (now - last), tensors });
           last = now;
         },
         onSample: (step) => postSample(step),
@@ -105,6 +124,7 @@ async function trainMore(request: Extract<ToWorker, { type: 'train' }>): Promise
     current.step = result.step;
     post({ type: 'ended', step: result.step, stopped: result.stopped });
   } catch (error) {
-    post({ type: 'error', message: (error as Error).message ?? String(error) });
+    const advice = error instanceof UnusablePicturesError ? error.advice : undefined;
+    post({ type: 'error', message: (error as Error).message ?? String(error), advice });
   }
 }

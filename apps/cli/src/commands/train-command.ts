@@ -65,7 +65,7 @@ export function addTrainCommand(program: Command): void {
   group('Model:', [
     new Option(
       '--recipe <name>',
-      `training preset (spec: Adam 0.001, beta1 0.9, batch 128; paper: Adam 0.0002, beta1 0.5, batch 64; ttur: the shipped MNIST generator's recipe); flags below override it (default: spec for 28x28 data, paper for images)`,
+      `training preset (spec: Adam 0.001, beta1 0.9, batch 128; quick: a first run that draws digits in about a minute; paper: Adam 0.0002, beta1 0.5, batch 64; ttur: the shipped MNIST generator's recipe); flags below override it (default: spec for 28x28 data, paper for images)`,
     ).argParser(oneOf('--recipe', RECIPE_NAMES)),
     new Option(
       '--conditional [classes]',

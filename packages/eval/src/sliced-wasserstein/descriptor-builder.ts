@@ -5,8 +5,8 @@ import {
   deviations,
   emptyStatistics,
 } from './channel-statistics.js';
+import type { DescriptorBlock, DescriptorOptions, PatchDescriptors } from './descriptors.js';
 import { laplacianPyramid, pyramidSizes } from './laplacian-pyramid.js';
-import type { DescriptorBlock, DescriptorOptions, PatchDescriptors } from './patch-descriptors.js';
 import type { ImageArray } from './resample-images.js';
 
 /** Collects the descriptors of a set of images chunk by chunk (see `patchDescriptors`). */

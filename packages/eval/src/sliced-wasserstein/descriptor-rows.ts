@@ -1,4 +1,4 @@
-import type { DescriptorLevel, PatchDescriptors } from './patch-descriptors.js';
+import type { DescriptorLevel, PatchDescriptors } from './descriptors.js';
 
 /**
  * Rows of a matrix, read in chunks, with the per-component normalisation `(value - shift) * scale`

@@ -2,8 +2,9 @@ import { type ImageDataset, SeededRandom, scaleToUnit, shuffleInPlace } from '@d
 import { generatorInputs } from '@dcgan/models';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { PatchDescriptors } from './descriptors.js';
 import type { ImageSet } from './image-chunks.js';
-import { type PatchDescriptors, patchDescriptors } from './patch-descriptors.js';
+import { patchDescriptors } from './patch-descriptors.js';
 import { type SlicedWassersteinResult, slicedWasserstein } from './sliced-wasserstein.js';
 
 /** Images generated or read a batch at a time: the memory of a batch, never of the whole set. */

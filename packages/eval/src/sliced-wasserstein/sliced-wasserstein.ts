@@ -1,6 +1,6 @@
 import { SeededRandom } from '@dcgan/data';
 import { descriptorRows, type RowSource } from './descriptor-rows.js';
-import type { PatchDescriptors } from './patch-descriptors.js';
+import type { PatchDescriptors } from './descriptors.js';
 import { projectRows } from './project-rows.js';
 import { sortFloats } from './radix-sort.js';
 import { randomDirections } from './random-directions.js';
