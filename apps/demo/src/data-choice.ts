@@ -2,7 +2,7 @@ import type { ImageFileInput } from '@dcgan/data';
 import { element } from './dom.js';
 import { droppedFiles } from './dropped-files.js';
 import { showError } from './show-error.js';
-import type { TrainData } from './train-messages.js';
+import { PICTURES_ADVICE, type TrainData } from './train-messages.js';
 
 /** `1 file`, `2 files`. */
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -63,11 +63,7 @@ export function setUpDataChoice(): DataChoice {
     read() {
       if (choice.value !== 'pictures') return { kind: 'mnist' };
       if (files.length === 0) {
-        showError(
-          'No pictures to train on',
-          none,
-          'Pick a folder of PNG, JPEG or WebP pictures, or drop them on the box.',
-        );
+        showError('No pictures to train on', none, PICTURES_ADVICE);
         return undefined;
       }
       return {

@@ -1,7 +1,7 @@
 import { type ImageDataset, loadIdxFromUrl, loadImageFiles } from '@dcgan/data';
 import { defaultModelConfig, defaultModelConfigFor, type ModelConfig } from '@dcgan/models';
 import { defaultAugmentPolicy, defaultTrainConfig, type TrainConfig } from '@dcgan/train';
-import type { FromWorker, TrainData } from './train-messages.js';
+import { type FromWorker, PICTURES_ADVICE, type TrainData } from './train-messages.js';
 
 /** Where the page serves MNIST (vite-plugins/mnist-files.ts). */
 const MNIST_URL = `${import.meta.env.BASE_URL}mnist/`;
@@ -17,7 +17,7 @@ export interface RunSetup {
 
 /** The reader's pictures gave no data set: the message says why, the advice what to do. */
 export class UnusablePicturesError extends Error {
-  readonly advice = 'Pick a folder of PNG, JPEG or WebP pictures, or drop them on the box.';
+  readonly advice = PICTURES_ADVICE;
 }
 
 /**

@@ -3,6 +3,10 @@ import type { ModelConfig } from '@dcgan/models';
 import type { StepMetrics } from '@dcgan/train';
 import type * as tf from '@tensorflow/tfjs-core';
 
+/** What to do when the reader's pictures give nothing to train on. */
+export const PICTURES_ADVICE =
+  'Pick a folder of PNG, JPEG or WebP pictures, or drop them on the box.';
+
 /** What a run trains on: MNIST from this site, or the reader's own pictures. */
 export type TrainData =
   | { kind: 'mnist' }

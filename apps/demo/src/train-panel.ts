@@ -53,6 +53,11 @@ export function setUpTrainPanel(generatePanel: GeneratePanel): void {
 
   const send = (message: ToWorker) => worker?.postMessage(message);
 
+  const notSaved = (error: unknown) => {
+    saveStatus.textContent = 'Not saved.';
+    showError('Cannot save the trained generator', error);
+  };
+
   const showWeights = (values: Float32Array[], shapes: number[][]) => {
     const label = '(trained in this page, redrawn at every sample)';
     const first = !shown;
@@ -99,15 +104,11 @@ export function setUpTrainPanel(generatePanel: GeneratePanel): void {
       case 'generator':
         saveGeneratorFiles(message.artifacts, message.purpose).then(
           (said) => saveStatus.replaceChildren(...said),
-          (error) => {
-            saveStatus.textContent = 'Not saved.';
-            showError('Cannot save the trained generator', error);
-          },
+          notSaved,
         );
         break;
       case 'export-failed':
-        saveStatus.textContent = 'Not saved.';
-        showError('Cannot save the trained generator', message.message);
+        notSaved(message.message);
         break;
       case 'ended':
         running = false;

@@ -40,6 +40,15 @@ function recordTensorCounts(page: Page): Promise<void> {
   });
 }
 
+/** Waits until the generate panel's grid holds a 32x32 colour grid's values. */
+const colourGridDrawn = (page: Page) =>
+  page.waitForFunction(
+    (length) =>
+      (document.querySelector('#grid') as unknown as { values?: { values: Float32Array } }).values
+        ?.values.length === length,
+    GRID_VALUES,
+  );
+
 const textOf = (page: Page, selector: string) =>
   page.evaluate((selector) => document.querySelector(selector)?.textContent ?? '', selector);
 
@@ -109,19 +118,15 @@ describe('training on your pictures', () => {
     const samples = await canvasPixels(page, '#training-view');
     expect([samples.width, samples.height]).toEqual([138, 138]);
     // The generator's BatchNorm statistics start at 0 and 1: its first samples are faint, yet coloured.
-    expect(colours(samples).colouredShare).toBeGreaterThan(0.25);
-    expect(colours(samples).distinct).toBeGreaterThan(100);
+    const sampleColours = colours(samples);
+    expect(sampleColours.colouredShare).toBeGreaterThan(0.25);
+    expect(sampleColours.distinct).toBeGreaterThan(100);
     await page.locator('#train-section').scrollIntoViewIfNeeded();
     await screenshot(page, 'demo-train-folder');
 
     // "Use this generator above": the page's copy of the worker's generator draws 32x32 colour.
     await page.click('#train-use');
-    await page.waitForFunction(
-      (length) =>
-        (document.querySelector('#grid') as unknown as { values?: { values: Float32Array } }).values
-          ?.values.length === length,
-      GRID_VALUES,
-    );
+    await colourGridDrawn(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#train-download'),
@@ -136,17 +141,13 @@ describe('training on your pictures', () => {
     // Loaded back from IndexedDB by the generate panel: its files say its size and channels.
     await page.click('#train-save-status a');
     await page.waitForURL(/\?model=indexeddb/);
-    await page.waitForFunction(
-      (length) =>
-        (document.querySelector('#grid') as unknown as { values?: { values: Float32Array } }).values
-          ?.values.length === length,
-      GRID_VALUES,
-    );
+    await colourGridDrawn(page);
     expect(await textOf(page, '#model-url')).toBe('indexeddb://dcgan-demo-generator');
     const grid = await canvasPixels(page, '#grid');
     expect([grid.width, grid.height]).toEqual([138, 138]);
-    expect(colours(grid).colouredShare).toBeGreaterThan(0.25);
-    expect(colours(grid).distinct).toBeGreaterThan(100);
+    const gridColours = colours(grid);
+    expect(gridColours.colouredShare).toBeGreaterThan(0.25);
+    expect(gridColours.distinct).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await page.context().close();
