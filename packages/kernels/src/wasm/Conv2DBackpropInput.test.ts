@@ -42,6 +42,12 @@ const cases: Record<string, Case> = {
     pad: 'valid',
   },
   'stride 1, valid, 5x5 kernel': { x: [2, 6, 6, 2], filter: [5, 5, 3, 2], stride: 1, pad: 'valid' },
+  "Radford's generator input (1x1x100 to 4x4x512, stride 1, valid)": {
+    x: [3, 1, 1, 100],
+    filter: [4, 4, 512, 100],
+    stride: 1,
+    pad: 'valid',
+  },
   // dx of this case is tfjs-wasm's own Conv2D, which returns zeros for stride 3 with 'same' padding.
   'stride 3, same, 2x2 kernel (a phase without taps)': {
     x: [1, 4, 4, 2],
@@ -91,8 +97,9 @@ describe('Conv2DBackpropInput (Conv2DTranspose) on wasm', () => {
           return [f(xs, fs).arraySync(), dx?.arraySync(), dw?.arraySync()];
         });
       const cpu = run();
-      // Strided: a matrix product and the native scatter; without the native kernels, phases.
-      for (const native of c.stride > 1 ? [true, false] : [true]) {
+      // Strided or from 1x1: a matrix product and the native scatter; without the native kernels, phases.
+      const product = c.stride > 1 || (c.x[1] === 1 && c.x[2] === 1);
+      for (const native of product ? [true, false] : [true]) {
         useNativeKernels(native);
         const wasm = await onBackend('wasm', run);
         for (const i of c.skipDx ? [0, 2] : [0, 1, 2]) {

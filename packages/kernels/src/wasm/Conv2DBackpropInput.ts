@@ -32,8 +32,9 @@ function phaseOf(phase: number, pad: number, stride: number, size: number): Phas
 
 /**
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast paths.
- * Strided, where the native kernels run: one matrix product of dy `[batch*outH*outW, outC]` with
- * the filter as `[outC, kh*kw*inC]`, whose rows native/convolution.c adds into dx
+ * Strided, or from a 1x1 dy (a generator's first layer, whose phase would be a convolution over
+ * mostly padding), where the native kernels run: one matrix product of dy `[batch*outH*outW, outC]`
+ * with the filter as `[outC, kh*kw*inC]`, whose rows native/convolution.c adds into dx
  * `[batch, inH, inW, inC]` at their taps' places (the product runs at the backend's full speed,
  * where the phases below are small convolutions). Otherwise the output's stride x stride phases are
  * each a stride-1 convolution of dy with a sub-filter, and one transpose interleaves them into dx.
@@ -53,7 +54,9 @@ export const conv2DBackpropInputKernel: WasmKernel = {
       const runner = new KernelRunner(backend as tf.KernelBackend, tfjsKernel.backendName);
       const heap = backend as unknown as WasmHeapBackend;
       const kernels =
-        info.strideHeight > 1 ? nativeKernels(backend as tf.KernelBackend) : undefined;
+        info.strideHeight > 1 || (info.outHeight === 1 && info.outWidth === 1)
+          ? nativeKernels(backend as tf.KernelBackend)
+          : undefined;
       const result = kernels
         ? productTransposedConv(runner, kernels, heap as WasmOffsetBackend, dy, filter, info)
         : phasedTransposedConv(runner, heap, dy, filter, info);

@@ -3,11 +3,18 @@ import { KernelRunner } from '../shared/kernel-runner.js';
 import type { WasmHeapBackend } from './wasm-backend.js';
 
 /**
+ * The most columns pooled at once: XNNPACK's pooling keeps a row of them on the stack, and past
+ * about 16,000 it reads out of tfjs-wasm's memory.
+ */
+export const MAX_POOLED_COLUMNS = 8192;
+
+/**
  * Sum or Mean over the leading axes of a float32 tensor (`[0, 1, 2]` of NHWC: what BatchNorm and
  * bias gradients ask for) as one average pooling over a window that covers them all: x viewed as
  * `[1, outer, inner, columns]` -> `[columns]`, where `inner` is the last reduced axis. XNNPACK's
  * pooling reads memory once, where tfjs-wasm's own reduction transposes the reduced axes to the
- * end first. Other reductions, and windows of one element, go to tfjs-wasm's own kernel.
+ * end first. Other reductions, windows of one element and more than `MAX_POOLED_COLUMNS` columns go
+ * to tfjs-wasm's own kernel.
  */
 export function leadingReduction(tfjsKernel: tf.KernelConfig): tf.KernelConfig {
   const kind = tfjsKernel.kernelName;
@@ -20,14 +27,16 @@ export function leadingReduction(tfjsKernel: tf.KernelConfig): tf.KernelConfig {
       const leading = axes.length > 0 && axes.every((a, i) => a === i);
       const reduced = x.shape.slice(0, axes.length);
       const rows = tf.util.sizeFromShape(reduced);
-      if (x.dtype !== 'float32' || !leading || rows < 2) return tfjsKernel.kernelFunc(args);
       const kept = x.shape.slice(axes.length);
+      const columns = tf.util.sizeFromShape(kept);
+      if (x.dtype !== 'float32' || !leading || rows < 2 || columns > MAX_POOLED_COLUMNS)
+        return tfjsKernel.kernelFunc(args);
       const inner = reduced.at(-1) as number;
       const window = [rows / inner, inner] as [number, number];
       const runner = new KernelRunner(args.backend as tf.KernelBackend, tfjsKernel.backendName);
       const pooled = runner.run(
         'AvgPool',
-        { x: runner.reshape(x, [1, ...window, tf.util.sizeFromShape(kept)]) },
+        { x: runner.reshape(x, [1, ...window, columns]) },
         { filterSize: window, strides: window, pad: 'valid' },
       );
       if (kind === 'Sum') {
