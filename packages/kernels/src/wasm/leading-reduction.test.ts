@@ -13,6 +13,7 @@ describe('Sum and Mean over leading axes on wasm', () => {
     [[8, 14, 14, 128], [0, 1, 2], false],
     [[64, 300], 0, true],
     [[8, 32768], 0, false],
+    [[4, 16384], 0, false],
     [[128, 25088], 0, false],
     [[1, 5], 0, false],
     [[7], 0, false],
