@@ -2,7 +2,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canvasPixels, launchChromium, openPage } from './browser.js';
 import { picturesFolder } from './pictures.js';
-import { colours, recordTensorCounts, textOf } from './training-page.js';
+import {
+  colours,
+  recordTensorCounts,
+  stepsAtLeast,
+  stopTraining,
+  textOf,
+  trainedRun,
+} from './training-page.js';
 
 /**
  * How far apart the channels of a pixel are in RGB values `[..., 3]`: the mean of each pixel's
@@ -47,33 +54,10 @@ describe('training on your pictures on WebGL and WebGPU (SwiftShader in CI)', ()
       await page.fill('#batch-size', '2');
       await page.fill('#sample-interval', '2');
       await page.click('#train-start');
-      await page.waitForFunction(
-        () =>
-          (document.querySelector('#training-view') as unknown as { metrics: unknown[] }).metrics
-            .length >= 4,
-        undefined,
-        { timeout: 150_000 },
-      );
-      await page.click('#train-stop');
-      await page.waitForFunction(() =>
-        document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
-      );
+      await stepsAtLeast(page, 4, 150_000);
+      await stopTraining(page);
       expect(await textOf(page, '#picture-status')).toBe('Read 24 pictures.');
-      const run = await page.evaluate(() => {
-        const view = document.querySelector('#training-view') as unknown as {
-          metrics: { discriminatorLoss: number; generatorLoss: number }[];
-          samples: {
-            step: number;
-            images: { size: number; channels: number; values: Float32Array };
-          }[];
-        };
-        return {
-          losses: view.metrics.flatMap((m) => [m.discriminatorLoss, m.generatorLoss]),
-          samples: view.samples.map((s) => [s.step, s.images.size, s.images.channels]),
-          last: Array.from(view.samples.at(-1)?.images.values ?? []),
-          tensors: (window as unknown as { tensorCounts: number[] }).tensorCounts,
-        };
-      });
+      const run = await trainedRun(page);
       expect(run.losses.every((loss) => Number.isFinite(loss) && loss > 0)).toBe(true);
       expect(run.samples.slice(0, 3)).toEqual([
         [0, 32, 3],

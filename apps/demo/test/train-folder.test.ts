@@ -4,7 +4,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canvasPixels, launchChromium, openPage, screenshot } from './browser.js';
 import { picturesFolder } from './pictures.js';
-import { colourGridDrawn, colours, recordTensorCounts, textOf } from './training-page.js';
+import {
+  colourGridDrawn,
+  colours,
+  recordTensorCounts,
+  stepsAtLeast,
+  stopTraining,
+  textOf,
+  trainedRun,
+} from './training-page.js';
 
 describe('training on your pictures', () => {
   const baseUrl = inject('baseUrl');
@@ -33,32 +41,12 @@ describe('training on your pictures', () => {
     await page.fill('#batch-size', '8');
     await page.fill('#sample-interval', '4');
     await page.click('#train-start');
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('#training-view') as unknown as { metrics: unknown[] }).metrics
-          .length >= 12,
-      undefined,
-      { timeout: 100_000 },
-    );
-    await page.click('#train-stop');
-    await page.waitForFunction(() =>
-      document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
-    );
+    await stepsAtLeast(page, 12, 100_000);
+    await stopTraining(page);
     expect(await textOf(page, '#picture-status')).toBe(
       'Read 200 pictures. Skipped 2 unreadable files: broken.png, empty.png.',
     );
-    const run = await page.evaluate(() => {
-      const view = document.querySelector('#training-view') as unknown as {
-        metrics: { step: number; discriminatorLoss: number; generatorLoss: number }[];
-        samples: { step: number; images: { size: number; channels: number } }[];
-      };
-      return {
-        steps: view.metrics.map((m) => m.step),
-        losses: view.metrics.flatMap((m) => [m.discriminatorLoss, m.generatorLoss]),
-        samples: view.samples.map((s) => [s.step, s.images.size, s.images.channels]),
-        tensors: (window as unknown as { tensorCounts: number[] }).tensorCounts,
-      };
-    });
+    const run = await trainedRun(page);
     expect(run.steps.slice(0, 12)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(run.losses.every((loss) => Number.isFinite(loss) && loss > 0)).toBe(true);
     expect(run.samples.slice(0, 4)).toEqual([

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canvasPixels, greyLevels, launchChromium, openPage, screenshot } from './browser.js';
+import { stepsAtLeast, stopTraining } from './training-page.js';
 
 interface ViewState {
   steps: number[];
@@ -28,15 +29,6 @@ function viewState(page: Page): Promise<ViewState> {
   });
 }
 
-const stepsAtLeast = (page: Page, count: number) =>
-  page.waitForFunction(
-    (count) =>
-      (document.querySelector('#training-view') as unknown as { metrics: unknown[] }).metrics
-        .length >= count,
-    count,
-    { timeout: 90_000 },
-  );
-
 describe('training in the page', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
@@ -54,10 +46,7 @@ describe('training in the page', () => {
     await page.fill('#sample-interval', '2');
     await page.click('#train-start');
     await stepsAtLeast(page, 3);
-    await page.click('#train-stop');
-    await page.waitForFunction(() =>
-      document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
-    );
+    await stopTraining(page);
     const stopped = await viewState(page);
     const stoppedAt = stopped.steps.length;
     expect(stopped.steps).toEqual(Array.from({ length: stoppedAt }, (_, i) => i + 1));
@@ -71,10 +60,7 @@ describe('training in the page', () => {
 
     await page.click('#train-start');
     await stepsAtLeast(page, stoppedAt + 2);
-    await page.click('#train-stop');
-    await page.waitForFunction(() =>
-      document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
-    );
+    await stopTraining(page);
     const resumed = await viewState(page);
     expect(resumed.steps).toEqual(Array.from({ length: resumed.steps.length }, (_, i) => i + 1));
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-// What the tests that train on pictures in the page read of it: colours, tensor counts, text.
+// What the tests that train in the page do to it and read of it: steps, stops, runs, colours, text.
 
 /** 16 images of 32x32 colour, as the sample grids of this run hold. */
 const GRID_VALUES = 16 * 32 * 32 * 3;
@@ -48,3 +48,47 @@ export const colourGridDrawn = (page: Page) =>
 
 export const textOf = (page: Page, selector: string) =>
   page.evaluate((selector) => document.querySelector(selector)?.textContent ?? '', selector);
+
+/** Waits until the training view holds `count` iterations' metrics. */
+export const stepsAtLeast = (page: Page, count: number, timeout = 90_000) =>
+  page.waitForFunction(
+    (count) =>
+      (document.querySelector('#training-view') as unknown as { metrics: unknown[] }).metrics
+        .length >= count,
+    count,
+    { timeout },
+  );
+
+/** Presses Stop and waits until the status says the run stopped (within `timeout` ms when given). */
+export async function stopTraining(page: Page, timeout?: number): Promise<void> {
+  await page.click('#train-stop');
+  await page.waitForFunction(
+    () => document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
+    undefined,
+    timeout === undefined ? undefined : { timeout },
+  );
+}
+
+/**
+ * The run the training view shows: each iteration's step and losses, each sample grid's
+ * `[step, size, channels]`, the last grid's values, and the worker's tensor counts when recorded
+ * (`recordTensorCounts`).
+ */
+export function trainedRun(page: Page) {
+  return page.evaluate(() => {
+    const view = document.querySelector('#training-view') as unknown as {
+      metrics: { step: number; discriminatorLoss: number; generatorLoss: number }[];
+      samples: {
+        step: number;
+        images: { size: number; channels: number; values: Float32Array };
+      }[];
+    };
+    return {
+      steps: view.metrics.map((m) => m.step),
+      losses: view.metrics.flatMap((m) => [m.discriminatorLoss, m.generatorLoss]),
+      samples: view.samples.map((s) => [s.step, s.images.size, s.images.channels]),
+      last: Array.from(view.samples.at(-1)?.images.values ?? []),
+      tensors: (window as unknown as { tensorCounts?: number[] }).tensorCounts ?? [],
+    };
+  });
+}

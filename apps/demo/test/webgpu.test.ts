@@ -8,6 +8,7 @@ import {
   openPage,
   screenshot,
 } from './browser.js';
+import { stepsAtLeast, stopTraining } from './training-page.js';
 
 /** The training view's losses so far, one pair an iteration. */
 function losses(page: Page): Promise<number[]> {
@@ -57,19 +58,8 @@ describe('the demo on WebGPU (SwiftShader in CI: --enable-unsafe-webgpu)', () =>
     await page.fill('#batch-size', '2');
     await page.fill('#sample-interval', '1');
     await page.click('#train-start');
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('#training-view') as unknown as { metrics: unknown[] }).metrics
-          .length >= 2,
-      undefined,
-      { timeout: 240_000 },
-    );
-    await page.click('#train-stop');
-    await page.waitForFunction(
-      () => document.querySelector('#train-status')?.textContent?.startsWith('Stopped'),
-      undefined,
-      { timeout: 120_000 },
-    );
+    await stepsAtLeast(page, 2, 240_000);
+    await stopTraining(page, 120_000);
     expect(await page.getAttribute('#train-status', 'data-backend')).toBe('webgpu');
     const values = await losses(page);
     expect(values.length).toBeGreaterThanOrEqual(4);
