@@ -5,11 +5,13 @@ import { nativeKernels } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 import type { WasmKernel } from './wasm-kernel.js';
 import { winogradApplies, winogradConv2d } from './winograd.js';
+import { stridedWinogradApplies, stridedWinogradConv2d } from './winograd-strided.js';
 
 /**
  * Conv2D with the stride-1 3x3 case by Winograd F(2x2, 3x3) where the native kernels run (the
  * generator's 14x14x128 -> 14x14x64 layer, forward through Conv2DBackpropInput, and its input
- * gradient); every other convolution goes to the backend's own kernel (XNNPACK).
+ * gradient) and the stride-2 4x4 case by F(4x4, 2x2) (Radford's models); every other convolution
+ * goes to the backend's own kernel (XNNPACK).
  */
 export const conv2DKernel: WasmKernel = {
   kernelName: 'Conv2D',
@@ -22,10 +24,15 @@ export const conv2DKernel: WasmKernel = {
       const kernels = nativeKernels(backend as tf.KernelBackend);
       if (!kernels || convAttrs.dataFormat === 'NCHW') return tfjsKernel.kernelFunc(args);
       const info = forwardConvInfo(x.shape, filter.shape, convAttrs);
-      if (!winogradApplies(info)) return tfjsKernel.kernelFunc(args);
+      const convolve = winogradApplies(info)
+        ? winogradConv2d
+        : stridedWinogradApplies(info)
+          ? stridedWinogradConv2d
+          : undefined;
+      if (!convolve) return tfjsKernel.kernelFunc(args);
       const runner = new KernelRunner(backend as tf.KernelBackend, tfjsKernel.backendName);
       const heap = backend as unknown as WasmOffsetBackend;
-      const y = winogradConv2d(runner, kernels, heap, x, filter, info);
+      const y = convolve(runner, kernels, heap, x, filter, info);
       runner.dispose(y);
       return y;
     },

@@ -6,13 +6,15 @@ import { convGeometry, type NativeKernels, nativeKernels } from './native-kernel
 import type { WasmHeapBackend, WasmOffsetBackend } from './wasm-backend.js';
 import type { WasmKernel } from './wasm-kernel.js';
 import { winogradApplies, winogradFilterGradient } from './winograd.js';
+import { stridedWinogradGradientApplies } from './winograd-strided.js';
+import { stridedWinogradFilterGradient } from './winograd-strided-gradient.js';
 
 /**
  * Conv2DBackpropFilter as im2col and one matrix multiply: patchesᵀ `[kh*kw*inC, batch*outH*outW]`
  * of x times dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]` (patches
  * gathered already transposed: the backend's transposed matrix multiply is slow). Where the native
- * kernels run, stride-1 3x3 filters go by Winograd F(2x2, 3x3), and filters of at most
- * `DIRECT_TAPS` taps (kh*kw*inC) by a direct accumulation.
+ * kernels run, stride-1 3x3 filters go by Winograd F(2x2, 3x3), stride-2 4x4 ones by F(4x4, 2x2),
+ * and filters of at most `DIRECT_TAPS` taps (kh*kw*inC) by a direct accumulation.
  */
 export const conv2DBackpropFilterKernel: WasmKernel = {
   kernelName: 'Conv2DBackpropFilter',
@@ -34,7 +36,9 @@ export const conv2DBackpropFilterKernel: WasmKernel = {
           ? directFilterGradient(kernels, heap, x, dy, info)
           : kernels && winogradApplies(info)
             ? winogradFilterGradient(runner, kernels, heap, x, dy, info)
-            : filterGradient(runner, heap, x, dy, info);
+            : kernels && stridedWinogradGradientApplies(info)
+              ? stridedWinogradFilterGradient(runner, kernels, heap, x, dy, info)
+              : filterGradient(runner, heap, x, dy, info);
       runner.dispose(result);
       return result;
     },

@@ -1,34 +1,12 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, forwardConvInfo } from '../shared/conv-info.js';
 import { KernelRunner } from '../shared/kernel-runner.js';
+import { type Phase, phaseOf } from './conv-phases.js';
 import { convGeometry, type NativeKernels, nativeKernels } from './native-kernels.js';
 import type { WasmHeapBackend, WasmOffsetBackend } from './wasm-backend.js';
 import type { WasmKernel } from './wasm-kernel.js';
-
-/** One output phase of a strided transposed convolution: which filter taps, which input offsets. */
-interface Phase {
-  /** First filter tap (in the filter reversed along that axis) and how many taps. */
-  firstTap: number;
-  taps: number;
-  /** Offset of the first input row read for output row 0 of the phase: `Y + firstOffset + t`. */
-  firstOffset: number;
-}
-
-/**
- * For output positions `y = stride * Y + phase`, the taps `k ≡ phase + pad (mod stride)` of a filter
- * of size `size` read input `Y + (phase + pad - k) / stride`: as `k` falls by `stride`, the offset
- * rises by 1, so each phase is a stride-1 correlation with the reversed filter's every stride-th tap.
- */
-function phaseOf(phase: number, pad: number, stride: number, size: number): Phase {
-  const lowTap = (((phase + pad) % stride) + stride) % stride;
-  if (lowTap >= size) return { firstTap: 0, taps: 0, firstOffset: 0 };
-  const highTap = lowTap + Math.floor((size - 1 - lowTap) / stride) * stride;
-  return {
-    firstTap: size - 1 - highTap,
-    taps: (highTap - lowTap) / stride + 1,
-    firstOffset: (phase + pad - highTap) / stride,
-  };
-}
+import { stridedWinogradApplies } from './winograd-strided.js';
+import { stridedWinogradTransposedConv } from './winograd-strided-transposed.js';
 
 /**
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast paths.
@@ -57,9 +35,12 @@ export const conv2DBackpropInputKernel: WasmKernel = {
         info.strideHeight > 1 || (info.outHeight === 1 && info.outWidth === 1)
           ? nativeKernels(backend as tf.KernelBackend)
           : undefined;
-      const result = kernels
-        ? productTransposedConv(runner, kernels, heap as WasmOffsetBackend, dy, filter, info)
-        : phasedTransposedConv(runner, heap, dy, filter, info);
+      const offsets = heap as WasmOffsetBackend;
+      const result = !kernels
+        ? phasedTransposedConv(runner, heap, dy, filter, info)
+        : stridedWinogradApplies(info)
+          ? stridedWinogradTransposedConv(runner, kernels, offsets, dy, filter, info)
+          : productTransposedConv(runner, kernels, offsets, dy, filter, info);
       runner.dispose(result);
       return result;
     },

@@ -86,6 +86,71 @@ export interface NativeKernels {
     tilesW: number,
   ): void;
   winograd_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
+  winograd42_taps(
+    filter: number,
+    planes: number,
+    inC: number,
+    outC: number,
+    top: number,
+    left: number,
+    step: number,
+    rowLength: number,
+    column: number,
+    transposed: number,
+  ): void;
+  winograd42_input(
+    x: number,
+    planes: number,
+    zeros: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    phases: number,
+    tilesH: number,
+    tilesW: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+  winograd42_input_transposed(
+    x: number,
+    planes: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    phases: number,
+    tilesH: number,
+    tilesW: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+  winograd42_output(
+    planes: number,
+    y: number,
+    batch: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    tilesH: number,
+    tilesW: number,
+    step: number,
+    rowOffset: number,
+    columnOffset: number,
+    transposed: number,
+  ): void;
+  winograd42_output_gradient(
+    dy: number,
+    planes: number,
+    zeros: number,
+    batch: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    tilesH: number,
+    tilesW: number,
+  ): void;
+  winograd42_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
   filter_gradient_direct(
     x: number,
     dy: number,

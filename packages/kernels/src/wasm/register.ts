@@ -11,6 +11,7 @@ import { conv2DBackpropFilterKernel } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputKernel } from './Conv2DBackpropInput.js';
 import { dcganBatchNormGradientKernel } from './DcganBatchNormGradient.js';
 import { fusedBatchNormKernel } from './FusedBatchNorm.js';
+import { fusedConv2DKernel } from './FusedConv2D.js';
 import { identityKernel } from './Identity.js';
 import { leakyReluKernel } from './LeakyRelu.js';
 import { meanKernel } from './Mean.js';
@@ -24,9 +25,13 @@ import type { WasmKernel } from './wasm-kernel.js';
 const REGISTRATIONS: [WasmKernel | { gradient: tf.GradConfig }, string][] = [
   [
     conv2DBackpropInputKernel,
-    'strided: one matrix product and a native scatter-add, not a direct loop',
+    'strided: Winograd F(4x4, 2x2) for 4x4, else one matrix product and a native scatter-add',
   ],
-  [conv2DKernel, 'stride-1 3x3 by Winograd F(2x2, 3x3): 2.25 times fewer multiplies'],
+  [
+    conv2DKernel,
+    'stride-1 3x3 by Winograd F(2x2, 3x3), stride-2 4x4 by F(4x4, 2x2): 2.25 and 2.56 times fewer multiplies',
+  ],
+  [fusedConv2DKernel, 'without bias or activation, stride-2 4x4 by Winograd F(4x4, 2x2)'],
   [conv2DBackpropFilterKernel, 'tfjs-wasm 4.22 has none: im2col and a matrix product, or Winograd'],
   [batchMatMulKernel, "transposed operands made explicit: tfjs-wasm's strided reads are slow"],
   [fusedMatMulKernel, "transposed operands made explicit: tfjs-wasm's strided reads are slow"],

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { KernelRunner } from '../shared/kernel-runner.js';
 import type { NativeKernels } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
+import { multiplyPlanes, planes, tableOf, zerosOf } from './winograd-planes.js';
 
 /** The positions of the 4x4 transformed tile: one matrix product each. */
 const PLANES = 16;
@@ -38,7 +39,7 @@ export function winogradConv2d(
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
   const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
-  const filterPlanes = planes(runner, backend, [1, inChannels, outChannels]);
+  const filterPlanes = planes(runner, backend, [1, inChannels, outChannels], PLANES);
   kernels.winograd_filter(
     backend.getMemoryOffset(filter.dataId),
     filterPlanes.table,
@@ -80,7 +81,12 @@ export function winogradFilterGradient(
   const zeros = zerosOf(runner, backend, Math.max(inChannels, outChannels));
   const inputPlanes = transformInput(runner, kernels, backend, x, info, zeros, true);
   const [tilesH, tilesW] = tilesOf(info);
-  const gradientPlanes = planes(runner, backend, [1, batchSize * tilesH * tilesW, outChannels]);
+  const gradientPlanes = planes(
+    runner,
+    backend,
+    [1, batchSize * tilesH * tilesW, outChannels],
+    PLANES,
+  );
   kernels.winograd_output_gradient(
     backend.getMemoryOffset(dy.dataId),
     gradientPlanes.table,
@@ -108,13 +114,6 @@ function tilesOf(info: tf.backend_util.Conv2DInfo): [tilesH: number, tilesW: num
   return [Math.ceil(info.outHeight / 2), Math.ceil(info.outWidth / 2)];
 }
 
-/** A zeroed tensor of n floats (the padding's values), freed with the runner's intermediates. */
-function zerosOf(runner: KernelRunner, backend: WasmOffsetBackend, n: number): tf.TensorInfo {
-  const zeros = runner.track(backend.makeOutput([n], 'float32'));
-  backend.typedArrayFromHeap(zeros).fill(0);
-  return zeros;
-}
-
 /**
  * The 16 planes of B^T d B of x's tiles: `[1, tiles, inC]` each, or `[1, inC, tiles]` when
  * `transposed`. `zeros` holds at least inC zeros.
@@ -135,6 +134,7 @@ function transformInput(
     runner,
     backend,
     transposed ? [1, inChannels, tiles] : [1, tiles, inChannels],
+    PLANES,
   );
   kernels.winograd_input(
     backend.getMemoryOffset(x.dataId),
@@ -151,46 +151,4 @@ function transformInput(
     transposed ? 1 : 0,
   );
   return inputPlanes.tensors;
-}
-
-/** The 16 matrix products `a[k] x b[k]` on the backend (XNNPACK's, both operands untransposed). */
-function multiplyPlanes(
-  runner: KernelRunner,
-  a: tf.TensorInfo[],
-  b: tf.TensorInfo[],
-): tf.TensorInfo[] {
-  return a.map((left, k) =>
-    runner.run(
-      'BatchMatMul',
-      { a: left, b: b[k] as tf.TensorInfo },
-      { transposeA: false, transposeB: false },
-    ),
-  );
-}
-
-/** 16 new tensors of `shape` and the offset of their table of offsets. */
-function planes(
-  runner: KernelRunner,
-  backend: WasmOffsetBackend,
-  shape: number[],
-): { tensors: tf.TensorInfo[]; table: number } {
-  const tensors = Array.from({ length: PLANES }, () =>
-    runner.track(backend.makeOutput(shape, 'float32')),
-  );
-  return { tensors, table: tableOf(runner, backend, tensors) };
-}
-
-/** A tensor holding the byte offsets of `tensors` as int32 (wasm32 pointers); its offset. */
-function tableOf(
-  runner: KernelRunner,
-  backend: WasmOffsetBackend,
-  tensors: tf.TensorInfo[],
-): number {
-  const table = runner.track(backend.makeOutput([tensors.length], 'float32'));
-  const values = backend.typedArrayFromHeap(table);
-  const offsets = new Int32Array(values.buffer, values.byteOffset, tensors.length);
-  tensors.forEach((t, k) => {
-    offsets[k] = backend.getMemoryOffset(t.dataId);
-  });
-  return backend.getMemoryOffset(table.dataId);
 }

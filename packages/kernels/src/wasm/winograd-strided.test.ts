@@ -1,0 +1,209 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KernelRunner } from '../shared/kernel-runner.js';
+import { onBackend, relativeError } from '../test-support.js';
+import { nativeKernels, useNativeKernels } from './native-kernels.js';
+import type { WasmOffsetBackend } from './wasm-backend.js';
+import {
+  stridedWinogradApplies,
+  stridedWinogradConv2d,
+  stridedWinogradGradientApplies,
+} from './winograd-strided.js';
+import { stridedWinogradFilterGradient } from './winograd-strided-gradient.js';
+import { stridedWinogradTransposedConv } from './winograd-strided-transposed.js';
+
+type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
+type Case = { x: [number, number, number, number]; outChannels: number; pad: Pad };
+const cases: Record<string, Case> = {
+  "Radford's discriminator layer (16x16x32 to 8x8x64, same)": {
+    x: [2, 16, 16, 32],
+    outChannels: 64,
+    pad: 'same',
+  },
+  "Radford's 4x4 layer (one tile an image)": { x: [3, 8, 8, 16], outChannels: 32, pad: 'same' },
+  'odd sizes and channels, same (partial tiles, channel tails)': {
+    x: [1, 11, 9, 17],
+    outChannels: 19,
+    pad: 'same',
+  },
+  'valid, 5x6 output': { x: [2, 12, 14, 16], outChannels: 18, pad: 'valid' },
+  "a discriminator's first layer, on 3 channels": {
+    x: [2, 16, 16, 3],
+    outChannels: 16,
+    pad: 'same',
+  },
+  'more tiles than channels (products not transposed)': {
+    x: [2, 32, 24, 16],
+    outChannels: 16,
+    pad: 'same',
+  },
+  'odd sizes, products transposed in the phases only': {
+    x: [1, 26, 30, 17],
+    outChannels: 16,
+    pad: 'same',
+  },
+  'uneven explicit padding': {
+    x: [1, 10, 13, 18],
+    outChannels: 16,
+    pad: [
+      [0, 0],
+      [2, 0],
+      [0, 3],
+      [0, 0],
+    ],
+  },
+};
+
+/** The case's x, filter and an output gradient dy, seeded. */
+function inputsOf(c: Case): [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D] {
+  const x = tf.randomNormal(c.x, 0, 1, 'float32', 3) as tf.Tensor4D;
+  const filter = tf.randomNormal([4, 4, c.x[3], c.outChannels], 0, 1, 'float32', 4) as tf.Tensor4D;
+  const y = tf.conv2d(x, filter, 2, c.pad);
+  const dy = tf.randomNormal(y.shape, 0, 1, 'float32', 5) as tf.Tensor4D;
+  y.dispose();
+  return [x, filter, dy];
+}
+
+/** On the active backend: the convolution, the transposed convolution of dy, the filter gradient. */
+function referenceOf(c: Case): number[][] {
+  return tf.tidy(() => {
+    const [x, filter, dy] = inputsOf(c);
+    const dw = tf.grad((w: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(x, w as tf.Tensor4D, 2, c.pad), dy)),
+    )(filter);
+    const dx = tf.conv2dTranspose(dy, filter, c.x, 2, c.pad);
+    return [tf.conv2d(x, filter, 2, c.pad), dx, dw].map((t) => Array.from(t.dataSync()));
+  });
+}
+
+/**
+ * Conv2D's output and both gradients of sum(conv²), then the same through FusedConv2D without bias
+ * (tfjs-layers' path), as arrays, on the active backend.
+ */
+function convolve(c: Case): number[][] {
+  return tf.tidy(() => {
+    const [x, filter] = inputsOf(c);
+    const plain = (a: tf.Tensor, w: tf.Tensor) =>
+      tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, 2, c.pad);
+    const fused = (a: tf.Tensor, w: tf.Tensor) =>
+      tf.fused.conv2d({ x: a as tf.Tensor4D, filter: w as tf.Tensor4D, strides: 2, pad: c.pad });
+    return [plain, fused].flatMap((f) => {
+      const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.square(f(a, w))))([
+        x,
+        filter,
+      ]);
+      return [f(x, filter), dx, dw].map((t) => Array.from((t as tf.Tensor).dataSync()));
+    });
+  });
+}
+
+/**
+ * A generator's layer: the transposed convolution of z `[b, h, w, outC]` and both its gradients of
+ * sum(layer²), as arrays, on the active backend.
+ */
+function transposedLayer(c: Case): number[][] {
+  return tf.tidy(() => {
+    const [x, filter, dy] = inputsOf(c);
+    x.dispose();
+    const f = (z: tf.Tensor, w: tf.Tensor) =>
+      tf.conv2dTranspose(z as tf.Tensor4D, w as tf.Tensor4D, c.x, 2, c.pad);
+    const [dz, dw] = tf.grads((z: tf.Tensor, w: tf.Tensor) => tf.sum(tf.square(f(z, w))))([
+      dy,
+      filter,
+    ]);
+    return [f(dy, filter), dz, dw].map((t) => Array.from((t as tf.Tensor).dataSync()));
+  });
+}
+
+describe('Winograd F(4x4, 2x2) stride-2 convolutions on wasm', () => {
+  afterAll(() => useNativeKernels(true));
+
+  for (const [name, c] of Object.entries(cases)) {
+    it(`computes the cpu backend's convolution, transposed convolution and filter gradient: ${name}`, async () => {
+      const expected = await onBackend('cpu', () => referenceOf(c));
+      useNativeKernels(true);
+      await onBackend('wasm', () => {
+        const backend = tf.backend();
+        const kernels = nativeKernels(backend);
+        if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
+        const [x, filter, dy] = inputsOf(c);
+        const info = tf.backend_util.computeConv2DInfo(
+          c.x,
+          filter.shape as [number, number, number, number],
+          2,
+          1,
+          c.pad,
+        );
+        expect(stridedWinogradGradientApplies(info)).toBe(true);
+        const heap = backend as unknown as WasmOffsetBackend;
+        const before = backend.numDataIds();
+        const paths = [
+          () => stridedWinogradConv2d,
+          () => stridedWinogradTransposedConv,
+          () => stridedWinogradFilterGradient,
+        ];
+        const operands: [tf.TensorInfo, tf.TensorInfo][] = [
+          [x, filter],
+          [dy, filter],
+          [x, dy],
+        ];
+        const computed = paths.map((path, i) => {
+          const runner = new KernelRunner(backend, 'wasm');
+          const [a, b] = operands[i] as [tf.TensorInfo, tf.TensorInfo];
+          const result = path()(runner, kernels, heap, a, b, info);
+          runner.dispose(result);
+          const values = Array.from(heap.typedArrayFromHeap(result));
+          heap.disposeData(result.dataId);
+          return { shape: result.shape, values };
+        });
+        expect(backend.numDataIds()).toBe(before);
+        expect(computed[0]?.shape).toEqual([c.x[0], info.outHeight, info.outWidth, c.outChannels]);
+        expect(computed[1]?.shape).toEqual(c.x);
+        expect(computed[2]?.shape).toEqual(filter.shape);
+        ['output', 'transposed', 'dfilter'].forEach((what, i) => {
+          expect(relativeError(computed[i]?.values, expected[i]), what).toBeLessThan(1e-5);
+        });
+        tf.dispose([x, filter, dy]);
+      });
+    });
+
+    it(`matches the cpu backend as Conv2D, FusedConv2D and Conv2DTranspose, with gradients: ${name}`, async () => {
+      const cpu = await onBackend('cpu', () => [...convolve(c), ...transposedLayer(c)]);
+      for (const native of [true, false]) {
+        useNativeKernels(native);
+        const wasm = await onBackend('wasm', () => {
+          const before = tf.memory().numTensors;
+          const result = [...convolve(c), ...transposedLayer(c)];
+          expect(tf.memory().numTensors).toBe(before);
+          return result;
+        });
+        const names = ['output', 'dx', 'dfilter', 'fused output', 'fused dx', 'fused dfilter'];
+        names.push('transposed', 'dz', 'transposed dfilter');
+        names.forEach((what, i) => {
+          const label = `${what}${native ? '' : ', XNNPACK'}`;
+          expect(relativeError(wasm[i], cpu[i]), label).toBeLessThan(1e-5);
+        });
+      }
+    });
+  }
+
+  it('leaves few channels (but for the filter gradient), other filters, strides and dilations to the other paths', () => {
+    const info = (x: number[], f: number[], stride = 2, dilation = 1) =>
+      tf.backend_util.computeConv2DInfo(
+        x as [number, number, number, number],
+        f as [number, number, number, number],
+        stride,
+        dilation,
+        'same',
+      );
+    expect(stridedWinogradApplies(info([1, 64, 64, 3], [4, 4, 3, 64]))).toBe(false);
+    expect(stridedWinogradApplies(info([1, 32, 32, 64], [4, 4, 64, 3]))).toBe(false);
+    expect(stridedWinogradApplies(info([1, 16, 16, 32], [4, 4, 32, 32], 1))).toBe(false);
+    expect(stridedWinogradApplies(info([1, 16, 16, 32], [4, 4, 32, 32], 1, 2))).toBe(false);
+    expect(stridedWinogradApplies(info([1, 16, 16, 32], [3, 3, 32, 32]))).toBe(false);
+    expect(stridedWinogradApplies(info([1, 16, 16, 32], [4, 4, 32, 32]))).toBe(true);
+    expect(stridedWinogradGradientApplies(info([1, 64, 64, 3], [4, 4, 3, 64]))).toBe(true);
+    expect(stridedWinogradGradientApplies(info([1, 32, 32, 64], [4, 4, 64, 3]))).toBe(false);
+    expect(stridedWinogradGradientApplies(info([1, 16, 16, 3], [4, 4, 3, 32], 1))).toBe(false);
+  });
+});
