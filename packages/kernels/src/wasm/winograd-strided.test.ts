@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KernelRunner } from '../shared/kernel-runner.js';
 import { onBackend, relativeError } from '../test-support.js';
+import { type ConvCase, convAndFilterGradient, convInputs, withGradients } from './conv-cases.js';
 import { nativeKernels, useNativeKernels } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 import {
@@ -12,9 +13,8 @@ import {
 import { stridedWinogradFilterGradient } from './winograd-strided-gradient.js';
 import { stridedWinogradTransposedConv } from './winograd-strided-transposed.js';
 
-type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
-type Case = { x: [number, number, number, number]; outChannels: number; pad: Pad };
-const cases: Record<string, Case> = {
+const GEOMETRY = { size: 4, stride: 2 };
+const cases: Record<string, ConvCase> = {
   "Radford's discriminator layer (16x16x32 to 8x8x64, same)": {
     x: [2, 16, 16, 32],
     outChannels: 64,
@@ -54,56 +54,36 @@ const cases: Record<string, Case> = {
   },
 };
 
-/** The case's x, filter and an output gradient dy, seeded. */
-function inputsOf(c: Case): [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D] {
-  const x = tf.randomNormal(c.x, 0, 1, 'float32', 3) as tf.Tensor4D;
-  const filter = tf.randomNormal([4, 4, c.x[3], c.outChannels], 0, 1, 'float32', 4) as tf.Tensor4D;
-  const y = tf.conv2d(x, filter, 2, c.pad);
-  const dy = tf.randomNormal(y.shape, 0, 1, 'float32', 5) as tf.Tensor4D;
-  y.dispose();
-  return [x, filter, dy];
-}
-
 /** On the active backend: the convolution, the transposed convolution of dy, the filter gradient. */
-function referenceOf(c: Case): number[][] {
-  return tf.tidy(() => {
-    const [x, filter, dy] = inputsOf(c);
-    const dw = tf.grad((w: tf.Tensor) =>
-      tf.sum(tf.mul(tf.conv2d(x, w as tf.Tensor4D, 2, c.pad), dy)),
-    )(filter);
-    const dx = tf.conv2dTranspose(dy, filter, c.x, 2, c.pad);
-    return [tf.conv2d(x, filter, 2, c.pad), dx, dw].map((t) => Array.from(t.dataSync()));
+function referenceOf(c: ConvCase): number[][] {
+  const [y = [], dw = []] = convAndFilterGradient(c, GEOMETRY);
+  const dx = tf.tidy(() => {
+    const [, filter, dy] = convInputs(c, GEOMETRY);
+    return Array.from(tf.conv2dTranspose(dy, filter, c.x, 2, c.pad).dataSync());
   });
+  return [y, dx, dw];
 }
 
 /**
  * Conv2D's output and both gradients of sum(conv²), then the same through FusedConv2D without bias
  * (tfjs-layers' path), as arrays, on the active backend.
  */
-function convolve(c: Case): number[][] {
-  return tf.tidy(() => {
-    const [x, filter] = inputsOf(c);
-    const plain = (a: tf.Tensor, w: tf.Tensor) =>
-      tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, 2, c.pad);
-    const fused = (a: tf.Tensor, w: tf.Tensor) =>
-      tf.fused.conv2d({ x: a as tf.Tensor4D, filter: w as tf.Tensor4D, strides: 2, pad: c.pad });
-    return [plain, fused].flatMap((f) => {
-      const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.square(f(a, w))))([
-        x,
-        filter,
-      ]);
-      return [f(x, filter), dx, dw].map((t) => Array.from((t as tf.Tensor).dataSync()));
-    });
-  });
+function convolve(c: ConvCase): number[][] {
+  return [
+    ...withGradients(c, GEOMETRY, (x, filter) => tf.conv2d(x, filter, 2, c.pad)),
+    ...withGradients(c, GEOMETRY, (x, filter) =>
+      tf.fused.conv2d({ x, filter, strides: 2, pad: c.pad }),
+    ),
+  ];
 }
 
 /**
  * A generator's layer: the transposed convolution of z `[b, h, w, outC]` and both its gradients of
  * sum(layer²), as arrays, on the active backend.
  */
-function transposedLayer(c: Case): number[][] {
+function transposedLayer(c: ConvCase): number[][] {
   return tf.tidy(() => {
-    const [x, filter, dy] = inputsOf(c);
+    const [x, filter, dy] = convInputs(c, GEOMETRY);
     x.dispose();
     const f = (z: tf.Tensor, w: tf.Tensor) =>
       tf.conv2dTranspose(z as tf.Tensor4D, w as tf.Tensor4D, c.x, 2, c.pad);
@@ -126,7 +106,7 @@ describe('Winograd F(4x4, 2x2) stride-2 convolutions on wasm', () => {
         const backend = tf.backend();
         const kernels = nativeKernels(backend);
         if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
-        const [x, filter, dy] = inputsOf(c);
+        const [x, filter, dy] = convInputs(c, GEOMETRY);
         const info = tf.backend_util.computeConv2DInfo(
           c.x,
           filter.shape as [number, number, number, number],

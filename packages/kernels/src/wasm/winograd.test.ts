@@ -2,13 +2,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KernelRunner } from '../shared/kernel-runner.js';
 import { onBackend, relativeError } from '../test-support.js';
+import { type ConvCase, convAndFilterGradient, convInputs, withGradients } from './conv-cases.js';
 import { nativeKernels, useNativeKernels } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 import { winogradApplies, winogradConv2d, winogradFilterGradient } from './winograd.js';
 
-type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
-type Case = { x: [number, number, number, number]; outChannels: number; pad: Pad };
-const cases: Record<string, Case> = {
+const GEOMETRY = { size: 3, stride: 1 };
+const cases: Record<string, ConvCase> = {
   "the generator's stride-1 layer (14x14x128 to 14x14x64, same)": {
     x: [2, 14, 14, 128],
     outChannels: 64,
@@ -32,54 +32,18 @@ const cases: Record<string, Case> = {
   },
 };
 
-/** The case's x, filter and an output gradient dy, seeded. */
-function inputsOf(c: Case): [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D] {
-  const x = tf.randomNormal(c.x, 0, 1, 'float32', 3) as tf.Tensor4D;
-  const filter = tf.randomNormal([3, 3, c.x[3], c.outChannels], 0, 1, 'float32', 4) as tf.Tensor4D;
-  const y = tf.conv2d(x, filter, 1, c.pad);
-  const dy = tf.randomNormal(y.shape, 0, 1, 'float32', 5) as tf.Tensor4D;
-  y.dispose();
-  return [x, filter, dy];
-}
-
-/** On the active backend: the convolution, and the filter gradient for the output gradient dy. */
-function referenceOf(c: Case): number[][] {
-  return tf.tidy(() => {
-    const [x, filter, dy] = inputsOf(c);
-    const dw = tf.grad((w: tf.Tensor) =>
-      tf.sum(tf.mul(tf.conv2d(x, w as tf.Tensor4D, 1, c.pad), dy)),
-    )(filter);
-    return [tf.conv2d(x, filter, 1, c.pad), dw].map((t) => Array.from(t.dataSync()));
-  });
-}
-
-/** Conv2D's output and both gradients of sum(conv²), as arrays, on the active backend. */
-function convolve(c: Case): number[][] {
-  return tf.tidy(() => {
-    const x = tf.randomNormal(c.x, 0, 1, 'float32', 3);
-    const filter = tf.randomNormal([3, 3, c.x[3], c.outChannels], 0, 1, 'float32', 4);
-    const f = (a: tf.Tensor, w: tf.Tensor) =>
-      tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, 1, c.pad);
-    const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.square(f(a, w))))([
-      x,
-      filter,
-    ]);
-    return [f(x, filter), dx, dw].map((t) => Array.from((t as tf.Tensor).dataSync()));
-  });
-}
-
 describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
   afterAll(() => useNativeKernels(true));
 
   for (const [name, c] of Object.entries(cases)) {
     it(`computes the cpu backend's convolution and filter gradient itself: ${name}`, async () => {
-      const expected = await onBackend('cpu', () => referenceOf(c));
+      const expected = await onBackend('cpu', () => convAndFilterGradient(c, GEOMETRY));
       useNativeKernels(true);
       await onBackend('wasm', () => {
         const backend = tf.backend();
         const kernels = nativeKernels(backend);
         if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
-        const [x, filter, dy] = inputsOf(c);
+        const [x, filter, dy] = convInputs(c, GEOMETRY);
         const info = tf.backend_util.computeConv2DInfo(
           c.x,
           filter.shape as [number, number, number, number],
@@ -108,12 +72,14 @@ describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
     });
 
     it(`matches the cpu backend as Conv2D, with its gradients: ${name}`, async () => {
-      const cpu = await onBackend('cpu', () => convolve(c));
+      const cpu = await onBackend('cpu', () =>
+        withGradients(c, GEOMETRY, (x, filter) => tf.conv2d(x, filter, 1, c.pad)),
+      );
       for (const native of [true, false]) {
         useNativeKernels(native);
         const wasm = await onBackend('wasm', () => {
           const before = tf.memory().numTensors;
-          const result = convolve(c);
+          const result = withGradients(c, GEOMETRY, (x, filter) => tf.conv2d(x, filter, 1, c.pad));
           expect(tf.memory().numTensors).toBe(before);
           return result;
         });
