@@ -20,8 +20,8 @@ export function stridedWinogradFilterGradient(
   info: tf.backend_util.Conv2DInfo,
 ): tf.TensorInfo {
   const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
-  const zeros = zerosOf(runner, backend, Math.max(inChannels, outChannels));
-  const inputPlanes = spaceToDepthPlanes(runner, kernels, backend, x, info, zeros, true);
+  const inputPlanes = spaceToDepthPlanes(runner, kernels, backend, x, info, true);
+  const zeros = zerosOf(runner, backend, outChannels);
   const [tilesH, tilesW] = tilesOf(outHeight, outWidth);
   const gradientPlanes = planes(
     runner,

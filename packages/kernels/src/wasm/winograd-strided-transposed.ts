@@ -3,8 +3,8 @@ import type { KernelRunner } from '../shared/kernel-runner.js';
 import { phaseOf } from './conv-phases.js';
 import type { NativeKernels } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
-import { multiplyPlanes, planes, tableOf, zerosOf } from './winograd-planes.js';
-import { PLANES, tilesOf } from './winograd-strided.js';
+import { multiplyPlanes, planes, tableOf } from './winograd-planes.js';
+import { inputPlanes, PLANES, productsTransposed, tilesOf } from './winograd-strided.js';
 
 /**
  * The transposed convolution (Conv2DBackpropInput) of dy `[batch, outH, outW, outC]` with the
@@ -23,7 +23,6 @@ export function stridedWinogradTransposedConv(
 ): tf.TensorInfo {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const dx = backend.makeOutput([batchSize, inHeight, inWidth, inChannels], 'float32');
-  const zeros = zerosOf(runner, backend, outChannels);
   for (let py = 0; py < 2; py++) {
     for (let px = 0; px < 2; px++) {
       const rows = phaseOf(py, info.padInfo.top, 2, 4);
@@ -32,8 +31,7 @@ export function stridedWinogradTransposedConv(
         Math.ceil((inHeight - py) / 2),
         Math.ceil((inWidth - px) / 2),
       );
-      const tiles = batchSize * tilesH * tilesW;
-      const swap = tiles < inChannels;
+      const swap = productsTransposed(batchSize * tilesH * tilesW, inChannels);
       const filterPlanes = planes(
         runner,
         backend,
@@ -52,35 +50,27 @@ export function stridedWinogradTransposedConv(
         0,
         swap ? 0 : 1,
       );
-      const inputPlanes = planes(
+      const dyPlanes = inputPlanes(
         runner,
+        kernels,
         backend,
-        swap ? [1, outChannels, tiles] : [1, tiles, outChannels],
-        PLANES,
+        dy,
+        {
+          batch: batchSize,
+          height: outHeight,
+          width: outWidth,
+          channels: outChannels,
+          phases: 1,
+          tilesH,
+          tilesW,
+          padTop: -rows.firstOffset,
+          padLeft: -columns.firstOffset,
+        },
+        swap,
       );
-      const geometry = [
-        batchSize,
-        outHeight,
-        outWidth,
-        outChannels,
-        1,
-        tilesH,
-        tilesW,
-        -rows.firstOffset,
-        -columns.firstOffset,
-      ] as const;
-      const dyOffset = backend.getMemoryOffset(dy.dataId);
-      if (swap) kernels.winograd42_input_transposed(dyOffset, inputPlanes.table, ...geometry);
-      else
-        kernels.winograd42_input(
-          dyOffset,
-          inputPlanes.table,
-          backend.getMemoryOffset(zeros.dataId),
-          ...geometry,
-        );
       const products = swap
-        ? multiplyPlanes(runner, filterPlanes.tensors, inputPlanes.tensors)
-        : multiplyPlanes(runner, inputPlanes.tensors, filterPlanes.tensors);
+        ? multiplyPlanes(runner, filterPlanes.tensors, dyPlanes)
+        : multiplyPlanes(runner, dyPlanes, filterPlanes.tensors);
       kernels.winograd42_output(
         tableOf(runner, backend, products),
         backend.getMemoryOffset(dx.dataId),

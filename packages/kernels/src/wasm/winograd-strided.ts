@@ -57,7 +57,7 @@ export function stridedWinogradConv2d(
   const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
   const [tilesH, tilesW] = tilesOf(outHeight, outWidth);
   const depth = 4 * inChannels;
-  const swap = batchSize * tilesH * tilesW < outChannels;
+  const swap = productsTransposed(batchSize * tilesH * tilesW, outChannels);
   const filterPlanes = planes(
     runner,
     backend,
@@ -80,8 +80,7 @@ export function stridedWinogradConv2d(
       );
     }
   }
-  const zeros = zerosOf(runner, backend, inChannels);
-  const inputPlanes = spaceToDepthPlanes(runner, kernels, backend, x, info, zeros, swap);
+  const inputPlanes = spaceToDepthPlanes(runner, kernels, backend, x, info, swap);
   const products = swap
     ? multiplyPlanes(runner, filterPlanes.tensors, inputPlanes)
     : multiplyPlanes(runner, inputPlanes, filterPlanes.tensors);
@@ -109,47 +108,93 @@ export function tilesOf(height: number, width: number): [tilesH: number, tilesW:
 }
 
 /**
- * The 25 planes of B^T d B of x's tiles rearranged space to depth: `[1, tiles, 4 inC]` each, or
- * `[1, 4 inC, tiles]` when `transposed`. `zeros` holds at least inC zeros.
+ * Whether a layer's 25 products run transposed: tfjs-wasm repacks the right-hand operand at every
+ * call, so it should be the smaller one, the tiles' planes when there are fewer tiles than channels.
  */
-export function spaceToDepthPlanes(
+export function productsTransposed(tiles: number, channels: number): boolean {
+  return tiles < channels;
+}
+
+/** Where a 2x2 convolution's input lies and how it is tiled (winograd42_input's arguments). */
+export interface InputGeometry {
+  batch: number;
+  height: number;
+  width: number;
+  channels: number;
+  /** 1: the input as it is; 2: rearranged space to depth, 4 channels a pixel pair. */
+  phases: number;
+  tilesH: number;
+  tilesW: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/**
+ * The 25 planes of B^T d B of the input x's tiles: `[1, tiles, depth]` each, or
+ * `[1, depth, tiles]` when `transposed` (depth = phases² channels).
+ */
+export function inputPlanes(
   runner: KernelRunner,
   kernels: NativeKernels,
   backend: WasmOffsetBackend,
   x: tf.TensorInfo,
-  info: tf.backend_util.Conv2DInfo,
-  zeros: tf.TensorInfo,
+  g: InputGeometry,
   transposed: boolean,
 ): tf.TensorInfo[] {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, padInfo } = info;
-  const [tilesH, tilesW] = tilesOf(outHeight, outWidth);
-  const tiles = batchSize * tilesH * tilesW;
-  const depth = 4 * inChannels;
-  const inputPlanes = planes(
+  const tiles = g.batch * g.tilesH * g.tilesW;
+  const depth = g.phases * g.phases * g.channels;
+  const result = planes(
     runner,
     backend,
     transposed ? [1, depth, tiles] : [1, tiles, depth],
     PLANES,
   );
   const geometry = [
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    2,
-    tilesH,
-    tilesW,
-    padInfo.top,
-    padInfo.left,
+    g.batch,
+    g.height,
+    g.width,
+    g.channels,
+    g.phases,
+    g.tilesH,
+    g.tilesW,
+    g.padTop,
+    g.padLeft,
   ] as const;
   const xOffset = backend.getMemoryOffset(x.dataId);
-  if (transposed) kernels.winograd42_input_transposed(xOffset, inputPlanes.table, ...geometry);
-  else
+  if (transposed) {
+    kernels.winograd42_input_transposed(xOffset, result.table, ...geometry);
+  } else {
+    const zeros = zerosOf(runner, backend, g.channels);
     kernels.winograd42_input(
       xOffset,
-      inputPlanes.table,
+      result.table,
       backend.getMemoryOffset(zeros.dataId),
       ...geometry,
     );
-  return inputPlanes.tensors;
+  }
+  return result.tensors;
+}
+
+/** inputPlanes of the convolution's x rearranged space to depth, padded as `info` says. */
+export function spaceToDepthPlanes(
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
+  x: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  transposed: boolean,
+): tf.TensorInfo[] {
+  const [tilesH, tilesW] = tilesOf(info.outHeight, info.outWidth);
+  const geometry = {
+    batch: info.batchSize,
+    height: info.inHeight,
+    width: info.inWidth,
+    channels: info.inChannels,
+    phases: 2,
+    tilesH,
+    tilesW,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+  };
+  return inputPlanes(runner, kernels, backend, x, geometry, transposed);
 }
