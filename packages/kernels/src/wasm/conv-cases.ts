@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { KernelRunner } from '../shared/kernel-runner.js';
+import { type NativeKernels, nativeKernels } from './native-kernels.js';
+import type { WasmOffsetBackend } from './wasm-backend.js';
 
 /** Test support: a convolution's geometry, and its values and gradients on the active backend. */
 export type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -44,4 +47,38 @@ export function withGradients(
     ]);
     return [f(x, filter), dx, dw].map((t) => Array.from((t as tf.Tensor).dataSync()));
   });
+}
+
+/** A native path of this package, called directly with two operands. */
+export type DirectPath = (
+  runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+) => tf.TensorInfo;
+
+/**
+ * On the active (wasm) backend, each path on its operands: its result's shape and values (the
+ * result freed), and how many tensors the calls left behind.
+ */
+export function callPaths(
+  info: tf.backend_util.Conv2DInfo,
+  calls: [DirectPath, tf.TensorInfo, tf.TensorInfo][],
+): { results: { shape: number[]; values: number[] }[]; leftBehind: number } {
+  const backend = tf.backend();
+  const kernels = nativeKernels(backend);
+  if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
+  const heap = backend as unknown as WasmOffsetBackend;
+  const before = backend.numDataIds();
+  const results = calls.map(([path, a, b]) => {
+    const runner = new KernelRunner(backend, 'wasm');
+    const result = path(runner, kernels, heap, a, b, info);
+    runner.dispose(result);
+    const values = Array.from(heap.typedArrayFromHeap(result));
+    heap.disposeData(result.dataId);
+    return { shape: result.shape, values };
+  });
+  return { results, leftBehind: backend.numDataIds() - before };
 }

@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KernelRunner } from '../shared/kernel-runner.js';
 import { onBackend, relativeError } from '../test-support.js';
-import { type ConvCase, convAndFilterGradient, convInputs, withGradients } from './conv-cases.js';
-import { nativeKernels, useNativeKernels } from './native-kernels.js';
-import type { WasmOffsetBackend } from './wasm-backend.js';
+import {
+  type ConvCase,
+  callPaths,
+  convAndFilterGradient,
+  convInputs,
+  withGradients,
+} from './conv-cases.js';
+import { useNativeKernels } from './native-kernels.js';
 import {
   stridedWinogradApplies,
   stridedWinogradConv2d,
@@ -103,9 +107,6 @@ describe('Winograd F(4x4, 2x2) stride-2 convolutions on wasm', () => {
       const expected = await onBackend('cpu', () => referenceOf(c));
       useNativeKernels(true);
       await onBackend('wasm', () => {
-        const backend = tf.backend();
-        const kernels = nativeKernels(backend);
-        if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
         const [x, filter, dy] = convInputs(c, GEOMETRY);
         const info = tf.backend_util.computeConv2DInfo(
           c.x,
@@ -115,28 +116,12 @@ describe('Winograd F(4x4, 2x2) stride-2 convolutions on wasm', () => {
           c.pad,
         );
         expect(stridedWinogradGradientApplies(info)).toBe(true);
-        const heap = backend as unknown as WasmOffsetBackend;
-        const before = backend.numDataIds();
-        const paths = [
-          () => stridedWinogradConv2d,
-          () => stridedWinogradTransposedConv,
-          () => stridedWinogradFilterGradient,
-        ];
-        const operands: [tf.TensorInfo, tf.TensorInfo][] = [
-          [x, filter],
-          [dy, filter],
-          [x, dy],
-        ];
-        const computed = paths.map((path, i) => {
-          const runner = new KernelRunner(backend, 'wasm');
-          const [a, b] = operands[i] as [tf.TensorInfo, tf.TensorInfo];
-          const result = path()(runner, kernels, heap, a, b, info);
-          runner.dispose(result);
-          const values = Array.from(heap.typedArrayFromHeap(result));
-          heap.disposeData(result.dataId);
-          return { shape: result.shape, values };
-        });
-        expect(backend.numDataIds()).toBe(before);
+        const { results: computed, leftBehind } = callPaths(info, [
+          [stridedWinogradConv2d, x, filter],
+          [stridedWinogradTransposedConv, dy, filter],
+          [stridedWinogradFilterGradient, x, dy],
+        ]);
+        expect(leftBehind).toBe(0);
         expect(computed[0]?.shape).toEqual([c.x[0], info.outHeight, info.outWidth, c.outChannels]);
         expect(computed[1]?.shape).toEqual(c.x);
         expect(computed[2]?.shape).toEqual(filter.shape);

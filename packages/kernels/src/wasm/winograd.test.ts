@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KernelRunner } from '../shared/kernel-runner.js';
 import { onBackend, relativeError } from '../test-support.js';
-import { type ConvCase, convAndFilterGradient, convInputs, withGradients } from './conv-cases.js';
-import { nativeKernels, useNativeKernels } from './native-kernels.js';
-import type { WasmOffsetBackend } from './wasm-backend.js';
+import {
+  type ConvCase,
+  callPaths,
+  convAndFilterGradient,
+  convInputs,
+  withGradients,
+} from './conv-cases.js';
+import { useNativeKernels } from './native-kernels.js';
 import { winogradApplies, winogradConv2d, winogradFilterGradient } from './winograd.js';
 
 const GEOMETRY = { size: 3, stride: 1 };
@@ -40,9 +44,6 @@ describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
       const expected = await onBackend('cpu', () => convAndFilterGradient(c, GEOMETRY));
       useNativeKernels(true);
       await onBackend('wasm', () => {
-        const backend = tf.backend();
-        const kernels = nativeKernels(backend);
-        if (!kernels) throw new Error("the native kernels did not start in tfjs-wasm's memory");
         const [x, filter, dy] = convInputs(c, GEOMETRY);
         const info = tf.backend_util.computeConv2DInfo(
           c.x,
@@ -52,17 +53,11 @@ describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
           c.pad,
         );
         expect(winogradApplies(info)).toBe(true);
-        const heap = backend as unknown as WasmOffsetBackend;
-        const before = backend.numDataIds();
-        const computed = [winogradConv2d, winogradFilterGradient].map((f, i) => {
-          const runner = new KernelRunner(backend, 'wasm');
-          const result = f(runner, kernels, heap, x, i === 0 ? filter : dy, info);
-          runner.dispose(result);
-          const values = Array.from(heap.typedArrayFromHeap(result));
-          heap.disposeData(result.dataId);
-          return { shape: result.shape, values };
-        });
-        expect(backend.numDataIds()).toBe(before);
+        const { results: computed, leftBehind } = callPaths(info, [
+          [winogradConv2d, x, filter],
+          [winogradFilterGradient, x, dy],
+        ]);
+        expect(leftBehind).toBe(0);
         expect(computed[0]?.shape).toEqual([c.x[0], info.outHeight, info.outWidth, c.outChannels]);
         expect(computed[1]?.shape).toEqual(filter.shape);
         expect(relativeError(computed[0]?.values, expected[0]), 'output').toBeLessThan(1e-5);
