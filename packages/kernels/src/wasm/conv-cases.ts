@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { KernelRunner } from '../shared/kernel-runner.js';
-import { type NativeKernels, nativeKernels } from './native-kernels.js';
+import { onBackend } from '../test-support.js';
+import { type NativeKernels, nativeKernels, useNativeKernels } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 
 /** Test support: a convolution's geometry, and its values and gradients on the active backend. */
@@ -81,4 +82,24 @@ export function callPaths(
     return { shape: result.shape, values };
   });
   return { results, leftBehind: backend.numDataIds() - before };
+}
+
+/**
+ * `compute` on wasm with the native kernels and then on XNNPACK alone: its arrays, how many tensors
+ * it left behind, and the label's suffix for each.
+ */
+export async function onWasmBothWays(
+  compute: () => number[][],
+): Promise<{ suffix: string; values: number[][]; tensorsLeft: number }[]> {
+  const runs = [];
+  for (const native of [true, false]) {
+    useNativeKernels(native);
+    const run = await onBackend('wasm', () => {
+      const before = tf.memory().numTensors;
+      const values = compute();
+      return { values, tensorsLeft: tf.memory().numTensors - before };
+    });
+    runs.push({ suffix: native ? '' : ', XNNPACK', ...run });
+  }
+  return runs;
 }

@@ -6,6 +6,7 @@ import {
   callPaths,
   convAndFilterGradient,
   convInputs,
+  onWasmBothWays,
   withGradients,
 } from './conv-cases.js';
 import { useNativeKernels } from './native-kernels.js';
@@ -134,19 +135,12 @@ describe('Winograd F(4x4, 2x2) stride-2 convolutions on wasm', () => {
 
     it(`matches the cpu backend as Conv2D, FusedConv2D and Conv2DTranspose, with gradients: ${name}`, async () => {
       const cpu = await onBackend('cpu', () => [...convolve(c), ...transposedLayer(c)]);
-      for (const native of [true, false]) {
-        useNativeKernels(native);
-        const wasm = await onBackend('wasm', () => {
-          const before = tf.memory().numTensors;
-          const result = [...convolve(c), ...transposedLayer(c)];
-          expect(tf.memory().numTensors).toBe(before);
-          return result;
-        });
-        const names = ['output', 'dx', 'dfilter', 'fused output', 'fused dx', 'fused dfilter'];
-        names.push('transposed', 'dz', 'transposed dfilter');
+      const names = ['output', 'dx', 'dfilter', 'fused output', 'fused dx', 'fused dfilter'];
+      names.push('transposed', 'dz', 'transposed dfilter');
+      for (const run of await onWasmBothWays(() => [...convolve(c), ...transposedLayer(c)])) {
+        expect(run.tensorsLeft).toBe(0);
         names.forEach((what, i) => {
-          const label = `${what}${native ? '' : ', XNNPACK'}`;
-          expect(relativeError(wasm[i], cpu[i]), label).toBeLessThan(1e-5);
+          expect(relativeError(run.values[i], cpu[i]), `${what}${run.suffix}`).toBeLessThan(1e-5);
         });
       }
     });

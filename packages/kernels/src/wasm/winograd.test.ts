@@ -6,6 +6,7 @@ import {
   callPaths,
   convAndFilterGradient,
   convInputs,
+  onWasmBothWays,
   withGradients,
 } from './conv-cases.js';
 import { useNativeKernels } from './native-kernels.js';
@@ -70,17 +71,14 @@ describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
       const cpu = await onBackend('cpu', () =>
         withGradients(c, GEOMETRY, (x, filter) => tf.conv2d(x, filter, 1, c.pad)),
       );
-      for (const native of [true, false]) {
-        useNativeKernels(native);
-        const wasm = await onBackend('wasm', () => {
-          const before = tf.memory().numTensors;
-          const result = withGradients(c, GEOMETRY, (x, filter) => tf.conv2d(x, filter, 1, c.pad));
-          expect(tf.memory().numTensors).toBe(before);
-          return result;
-        });
+      const runs = await onWasmBothWays(() =>
+        withGradients(c, GEOMETRY, (x, filter) => tf.conv2d(x, filter, 1, c.pad)),
+      );
+      for (const run of runs) {
+        expect(run.tensorsLeft).toBe(0);
         for (const i of [0, 1, 2]) {
-          const what = `${['output', 'dx', 'dfilter'][i]}${native ? '' : ', XNNPACK'}`;
-          expect(relativeError(wasm[i], cpu[i]), what).toBeLessThan(1e-5);
+          const what = `${['output', 'dx', 'dfilter'][i]}${run.suffix}`;
+          expect(relativeError(run.values[i], cpu[i]), what).toBeLessThan(1e-5);
         }
       }
     });
