@@ -8,7 +8,7 @@ import {
   convInputs,
   onWasmBothWays,
   withGradients,
-} from './conv-cases.js';
+} from './conv-test-support.js';
 import { useNativeKernels } from './native-kernels.js';
 import { winogradApplies, winogradConv2d, winogradFilterGradient } from './winograd.js';
 
