@@ -6,6 +6,7 @@ import type { Dcgan } from './dcgan.js';
 import { accuracy, binaryCrossEntropy, binaryCrossEntropyWithLogits } from './losses.js';
 import { keepMovingStatistics, withTrainable } from './model-state.js';
 import { readScalars } from './read-scalars.js';
+import { withUnfusedConvolutions } from './unfused-convolutions.js';
 
 /** What one training iteration measured. */
 export interface StepMetrics {
@@ -125,7 +126,10 @@ function discriminatorUpdate(
       const objective = discriminatorObjective(dcgan, reals, fakes, (r) => {
         right = tf.keep(r);
       });
-      const total = dcgan.discriminatorOptimizer.minimize(objective, true, variables) as tf.Scalar;
+      const total = withUnfusedConvolutions(
+        dcgan.discriminator,
+        () => dcgan.discriminatorOptimizer.minimize(objective, true, variables) as tf.Scalar,
+      );
       return [total, right as tf.Scalar];
     });
   });
@@ -140,13 +144,15 @@ function discriminatorUpdate(
 function generatorUpdate(dcgan: Dcgan, z: GeneratorInput, pass: GeneratorPass): tf.Scalar {
   const variables = dcgan.generator.trainableWeights.map((w) => w.read() as tf.Variable);
   return keepMovingStatistics(dcgan.discriminator, () =>
-    tf.tidy(
-      () =>
-        dcgan.generatorOptimizer.minimize(
-          generatorObjective(dcgan, z, pass),
-          true,
-          variables,
-        ) as tf.Scalar,
+    withUnfusedConvolutions(dcgan.discriminator, () =>
+      tf.tidy(
+        () =>
+          dcgan.generatorOptimizer.minimize(
+            generatorObjective(dcgan, z, pass),
+            true,
+            variables,
+          ) as tf.Scalar,
+      ),
     ),
   );
 }
