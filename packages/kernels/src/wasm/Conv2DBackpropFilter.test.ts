@@ -45,6 +45,24 @@ const cases: Record<string, Case> = {
     stride: 1,
     pad: 'same',
   },
+  "a Radford discriminator's first layer (32x32x3, 4x4, 20 filters: a block of 16 and one of 4)": {
+    x: [2, 32, 32, 3],
+    filter: [4, 4, 3, 20],
+    stride: 2,
+    pad: 'same',
+  },
+  'two channels, 36 filters, 4x4, stride 1, valid, odd sizes': {
+    x: [1, 9, 7, 2],
+    filter: [4, 4, 2, 36],
+    stride: 1,
+    pad: 'valid',
+  },
+  'one channel, 5x5, 16 filters, stride 2, same, odd sizes': {
+    x: [2, 11, 10, 1],
+    filter: [5, 5, 1, 16],
+    stride: 2,
+    pad: 'same',
+  },
   'stride 3, valid, non-square': {
     x: [1, 12, 17, 2],
     filter: [2, 3, 2, 3],
@@ -73,7 +91,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
           return [dx?.arraySync(), df?.arraySync()];
         });
       const cpu = await onBackend('cpu', gradient);
-      // Native: direct accumulation (few taps), Winograd (stride-1 3x3) or im2col; else im2col.
+      // Native: direct accumulation (few taps or channels), Winograd or im2col; else im2col.
       for (const native of [true, false]) {
         useNativeKernels(native);
         const wasm = await onBackend('wasm', gradient);

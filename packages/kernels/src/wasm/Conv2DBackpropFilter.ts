@@ -33,12 +33,14 @@ export const conv2DBackpropFilterKernel: WasmKernel = {
       const taps = info.filterHeight * info.filterWidth * info.inChannels;
       const result =
         kernels && taps <= DIRECT_TAPS
-          ? directFilterGradient(kernels, heap, x, dy, info)
-          : kernels && winogradApplies(info)
-            ? winogradFilterGradient(runner, kernels, heap, x, dy, info)
-            : kernels && stridedWinogradGradientApplies(info)
-              ? stridedWinogradFilterGradient(runner, kernels, heap, x, dy, info)
-              : filterGradient(runner, heap, x, dy, info);
+          ? directFilterGradient(kernels, heap, x, dy, info, 'filter_gradient_direct')
+          : kernels && fewChannelsApply(info)
+            ? directFilterGradient(kernels, heap, x, dy, info, 'filter_gradient_few_channels')
+            : kernels && winogradApplies(info)
+              ? winogradFilterGradient(runner, kernels, heap, x, dy, info)
+              : kernels && stridedWinogradGradientApplies(info)
+                ? stridedWinogradFilterGradient(runner, kernels, heap, x, dy, info)
+                : filterGradient(runner, heap, x, dy, info);
       runner.dispose(result);
       return result;
     },
@@ -52,16 +54,26 @@ export const conv2DBackpropFilterKernel: WasmKernel = {
  */
 const DIRECT_TAPS = 16;
 
+/**
+ * Whether a filter of more taps goes by the native kernel that keeps its sums in registers: on 1
+ * to 3 input channels (a Radford discriminator's first layer on RGB, the generator's last), where
+ * the matrix products would have as many rows as taps, or 25 products of 4 inC rows by Winograd.
+ */
+function fewChannelsApply(info: tf.backend_util.Conv2DInfo): boolean {
+  return info.inChannels <= 3 && info.outChannels % 4 === 0;
+}
+
 function directFilterGradient(
   kernels: NativeKernels,
   backend: WasmOffsetBackend,
   x: tf.TensorInfo,
   dy: tf.TensorInfo,
   info: tf.backend_util.Conv2DInfo,
+  kernel: 'filter_gradient_direct' | 'filter_gradient_few_channels',
 ): tf.TensorInfo {
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
   const dw = backend.makeOutput([filterHeight, filterWidth, inChannels, outChannels], 'float32');
-  kernels.filter_gradient_direct(
+  kernels[kernel](
     backend.getMemoryOffset(x.dataId),
     backend.getMemoryOffset(dy.dataId),
     backend.getMemoryOffset(dw.dataId),

@@ -158,6 +158,13 @@ export interface NativeKernels {
     outC: number,
     ...geometry: ConvGeometry
   ): void;
+  filter_gradient_few_channels(
+    x: number,
+    dy: number,
+    dw: number,
+    outC: number,
+    ...geometry: ConvGeometry
+  ): void;
   leaky_relu(x: number, out: number, size: number, alpha: number): void;
   channel_binary(
     full: number,
