@@ -48,6 +48,12 @@ const cases: Record<string, Case> = {
     stride: 1,
     pad: 'valid',
   },
+  "a discriminator's verdict to 4x4x16 (1 channel, fewer than images)": {
+    x: [3, 1, 1, 1],
+    filter: [4, 4, 16, 1],
+    stride: 1,
+    pad: 'valid',
+  },
   // dx of this case is tfjs-wasm's own Conv2D, which returns zeros for stride 3 with 'same' padding.
   'stride 3, same, 2x2 kernel (a phase without taps)': {
     x: [1, 4, 4, 2],

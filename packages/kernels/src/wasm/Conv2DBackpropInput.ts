@@ -10,7 +10,8 @@ import { stridedWinogradTransposedConv } from './winograd-strided-transposed.js'
 
 /**
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast paths.
- * Strided, or from a 1x1 dy (a generator's first layer, whose phase would be a convolution over
+ * From a 1x1 dy that the filter covers exactly (z to 4x4), one product of the filter with dyᵀ.
+ * Strided, or from another 1x1 dy (a generator's first layer, whose phase would be a convolution over
  * mostly padding), where the native kernels run: one matrix product of dy `[batch*outH*outW, outC]`
  * with the filter as `[outC, kh*kw*inC]`, whose rows native/convolution.c adds into dx
  * `[batch, inH, inW, inC]` at their taps' places (the product runs at the backend's full speed,
@@ -36,16 +37,73 @@ export const conv2DBackpropInputKernel: WasmKernel = {
           ? nativeKernels(backend as tf.KernelBackend)
           : undefined;
       const offsets = heap as WasmOffsetBackend;
-      const result = !kernels
-        ? phasedTransposedConv(runner, heap, dy, filter, info)
-        : stridedWinogradApplies(info)
-          ? stridedWinogradTransposedConv(runner, kernels, offsets, dy, filter, info)
-          : productTransposedConv(runner, kernels, offsets, dy, filter, info);
+      const result = fromOnePixel(info)
+        ? onePixelTransposedConv(runner, dy, filter, info)
+        : !kernels
+          ? phasedTransposedConv(runner, heap, dy, filter, info)
+          : stridedWinogradApplies(info)
+            ? stridedWinogradTransposedConv(runner, kernels, offsets, dy, filter, info)
+            : productTransposedConv(runner, kernels, offsets, dy, filter, info);
       runner.dispose(result);
       return result;
     },
   }),
 };
+
+/**
+ * Whether dy has one pixel and the filter covers dx exactly, unpadded (a generator's first layer,
+ * z to 4x4): dx is then the filter `[kh*kw*inC, outC]` times dyᵀ `[outC, batch]`, transposed.
+ * That transposes `[kh*kw*inC, batch]` where `productTransposedConv` transposes and packs the
+ * filter, so it takes more dy channels than images (not a discriminator's last layer, one channel).
+ */
+function fromOnePixel(info: tf.backend_util.Conv2DInfo): boolean {
+  const { outHeight, outWidth, inHeight, inWidth, filterHeight, filterWidth, padInfo } = info;
+  return (
+    info.outChannels > info.batchSize &&
+    outHeight === 1 &&
+    outWidth === 1 &&
+    inHeight === filterHeight &&
+    inWidth === filterWidth &&
+    padInfo.top === 0 &&
+    padInfo.left === 0 &&
+    info.dilationHeight === 1 &&
+    info.dilationWidth === 1
+  );
+}
+
+/**
+ * The transposed convolution of `fromOnePixel` geometry: the filter is the product's left-hand
+ * operand as it lies, so the backend packs only dyᵀ, where `productTransposedConv` would transpose
+ * and pack the whole filter.
+ */
+function onePixelTransposedConv(
+  runner: KernelRunner,
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels, outChannels } = info;
+  const columns = info.filterHeight * info.filterWidth * inChannels;
+  const dyT = runner.run(
+    'Transpose',
+    { x: runner.reshape(dy, [batchSize, outChannels]) },
+    { perm: [1, 0] },
+  );
+  const product = runner.run(
+    'BatchMatMul',
+    {
+      a: runner.reshape(filter, [1, columns, outChannels]),
+      b: runner.reshape(dyT, [1, outChannels, batchSize]),
+    },
+    { transposeA: false, transposeB: false },
+  );
+  const dx = runner.run(
+    'Transpose',
+    { x: runner.reshape(product, [columns, batchSize]) },
+    { perm: [1, 0] },
+  );
+  return runner.reshape(dx, [batchSize, inHeight, inWidth, inChannels]);
+}
 
 function productTransposedConv(
   runner: KernelRunner,
