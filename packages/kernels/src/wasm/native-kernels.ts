@@ -36,6 +36,15 @@ export function convGeometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
   ].concat([strideHeight, strideWidth, padInfo.top, padInfo.left]) as ConvGeometry;
 }
 
+/** A filter gradient dW `[kh, kw, inC, outC]` of x and dy accumulated straight (pointers). */
+type DirectFilterGradient = (
+  x: number,
+  dy: number,
+  dw: number,
+  outC: number,
+  ...geometry: ConvGeometry
+) => void;
+
 /**
  * The exports of native/*.c (pointers are byte offsets in
  * tfjs-wasm's memory).
@@ -151,20 +160,8 @@ export interface NativeKernels {
     tilesW: number,
   ): void;
   winograd42_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
-  filter_gradient_direct(
-    x: number,
-    dy: number,
-    dw: number,
-    outC: number,
-    ...geometry: ConvGeometry
-  ): void;
-  filter_gradient_few_channels(
-    x: number,
-    dy: number,
-    dw: number,
-    outC: number,
-    ...geometry: ConvGeometry
-  ): void;
+  filter_gradient_direct: DirectFilterGradient;
+  filter_gradient_few_channels: DirectFilterGradient;
   leaky_relu(x: number, out: number, size: number, alpha: number): void;
   channel_binary(
     full: number,
