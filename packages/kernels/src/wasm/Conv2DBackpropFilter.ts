@@ -14,7 +14,8 @@ import { stridedWinogradFilterGradient } from './winograd-strided-gradient.js';
  * of x times dy `[batch*outH*outW, outC]` is the filter gradient `[kh, kw, inC, outC]` (patches
  * gathered already transposed: the backend's transposed matrix multiply is slow). Where the native
  * kernels run, stride-1 3x3 filters go by Winograd F(2x2, 3x3), stride-2 4x4 ones by F(4x4, 2x2),
- * and filters of at most `DIRECT_TAPS` taps (kh*kw*inC) by a direct accumulation.
+ * filters of at most `DIRECT_TAPS` taps (kh*kw*inC) by a direct accumulation, and filters on 1 to
+ * 3 input channels by a direct accumulation in registers (this choice comes before Winograd's).
  */
 export const conv2DBackpropFilterKernel: WasmKernel = {
   kernelName: 'Conv2DBackpropFilter',
@@ -34,7 +35,7 @@ export const conv2DBackpropFilterKernel: WasmKernel = {
       const result =
         kernels && taps <= DIRECT_TAPS
           ? directFilterGradient(kernels, heap, x, dy, info, 'filter_gradient_direct')
-          : kernels && fewChannelsApply(info)
+          : kernels && fewChannelsApplies(info)
             ? directFilterGradient(kernels, heap, x, dy, info, 'filter_gradient_few_channels')
             : kernels && winogradApplies(info)
               ? winogradFilterGradient(runner, kernels, heap, x, dy, info)
@@ -59,7 +60,7 @@ const DIRECT_TAPS = 16;
  * to 3 input channels (a Radford discriminator's first layer on RGB, the generator's last), where
  * the matrix products would have as many rows as taps, or 25 products of 4 inC rows by Winograd.
  */
-function fewChannelsApply(info: tf.backend_util.Conv2DInfo): boolean {
+function fewChannelsApplies(info: tf.backend_util.Conv2DInfo): boolean {
   return info.inChannels <= 3 && info.outChannels % 4 === 0;
 }
 

@@ -11,12 +11,13 @@ import { stridedWinogradTransposedConv } from './winograd-strided-transposed.js'
 /**
  * Conv2DBackpropInput (the forward pass of Conv2DTranspose) composed of the backend's fast paths.
  * From a 1x1 dy that the filter covers exactly (z to 4x4), one product of the filter with dyᵀ.
- * Strided, or from another 1x1 dy (a generator's first layer, whose phase would be a convolution over
- * mostly padding), where the native kernels run: one matrix product of dy `[batch*outH*outW, outC]`
- * with the filter as `[outC, kh*kw*inC]`, whose rows native/convolution.c adds into dx
- * `[batch, inH, inW, inC]` at their taps' places (the product runs at the backend's full speed,
- * where the phases below are small convolutions). Otherwise the output's stride x stride phases are
- * each a stride-1 convolution of dy with a sub-filter, and one transpose interleaves them into dx.
+ * Strided, or from another 1x1 dy (a discriminator's verdict, whose phase would be a convolution
+ * over mostly padding), where the native kernels run: one matrix product of dy
+ * `[batch*outH*outW, outC]` with the filter as `[outC, kh*kw*inC]`, whose rows native/convolution.c
+ * adds into dx `[batch, inH, inW, inC]` at their taps' places (the product runs at the backend's
+ * full speed, where the phases below are small convolutions). Otherwise the output's stride x
+ * stride phases are each a stride-1 convolution of dy with a sub-filter, and one transpose
+ * interleaves them into dx.
  * Falls back to the backend's own kernel for unequal strides or NCHW.
  */
 export const conv2DBackpropInputKernel: WasmKernel = {

@@ -20,9 +20,9 @@ export function stridedWinogradApplies(info: tf.backend_util.Conv2DInfo): boolea
 }
 
 /**
- * Whether it takes the filter gradient: also from few input channels (a discriminator's first
- * layer, on the pixels), where the other path's one product runs over every output pixel and
- * waits on memory.
+ * Whether it takes the filter gradient: also from fewer than `MIN_CHANNELS` input channels, where
+ * the other path's one product runs over every output pixel and waits on memory (1 to 3 channels,
+ * a discriminator's first layer on the pixels, go by Conv2DBackpropFilter's direct kernel first).
  */
 export function stridedWinogradGradientApplies(info: tf.backend_util.Conv2DInfo): boolean {
   return isStrided4x4(info) && info.outChannels >= MIN_CHANNELS;
