@@ -99,7 +99,8 @@ describe('training on your pictures', () => {
     const viewport = { width: 390, height: 844 };
     const { page } = await openPage(browser, `${baseUrl}?backend=wasm`, { viewport });
     await page.selectOption('#train-data', 'pictures');
-    expect(await page.isVisible('#picture-folder')).toBe(true);
+    // The picker shows once the page has handled the change; isVisible would not wait for it.
+    await page.locator('#picture-folder').waitFor({ state: 'visible', timeout: 10_000 });
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(
       violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
