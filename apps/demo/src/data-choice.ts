@@ -37,9 +37,12 @@ export function setUpDataChoice(): DataChoice {
     status.textContent =
       given.length > 0 ? `${counted(given.length, 'file')} ${how}.` : `No files: ${none}.`;
   };
-  choice.addEventListener('change', () => {
+  const showPictures = () => {
     pictures.hidden = choice.value !== 'pictures';
-  });
+  };
+  // The select may have changed before this ran (the backend loads first, or the browser restored it).
+  showPictures();
+  choice.addEventListener('change', showPictures);
   folder.addEventListener('change', () => take([...(folder.files ?? [])], 'picked'));
   dropZone.addEventListener('dragover', (event) => {
     event.preventDefault();

@@ -99,7 +99,7 @@ describe('training on your pictures', () => {
     const viewport = { width: 390, height: 844 };
     const { page } = await openPage(browser, `${baseUrl}?backend=wasm`, { viewport });
     await page.selectOption('#train-data', 'pictures');
-    // The picker shows once the page has handled the change; isVisible would not wait for it.
+    // Chosen before the page has set up its panels (they wait for the backend): it must show anyway.
     await page.locator('#picture-folder').waitFor({ state: 'visible', timeout: 10_000 });
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(
