@@ -5,7 +5,7 @@
  * Winograd F(2x2, 3x3) for the stride-1 3x3 convolution (Lavin and Gray 2016): each 2x2 block of
  * the output is A^T [(G g G^T) ⊙ (B^T d B)] A of the 4x4 input tile d under it, so the products
  * become 16 matrix products `[tiles, inC] x [inC, outC]`, 2.25 times fewer multiplies than direct,
- * which tfjs-wasm's matrix product runs. The three transforms are below. Their 16 planes are
+ * which plane-products.c (or tfjs-wasm's matrix product) runs. The three transforms are below. Their 16 planes are
  * separate tensors, found through a table of 16 offsets, in (row, column) order of the 4x4 tile.
  * Channels go 4 at a time; the last 1 to 3 are read and written lane by lane.
  */

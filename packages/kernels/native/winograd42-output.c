@@ -9,11 +9,11 @@
  */
 __attribute__((export_name("winograd42_output"))) void winograd42_output(
     float *const *planes, float *y, int batch, int outH, int outW, int outC, int tilesH,
-    int tilesW, int step, int rowOffset, int columnOffset, int transposed) {
+    int tilesW, int step, int rowOffset, int columnOffset, int transposed, int first, int end) {
   CONSTANTS;
   const int tiles = batch * tilesH * tilesW;
-  int tile = 0;
-  for (int b = 0; b < batch; b++) {
+  int tile = first * tilesH * tilesW;
+  for (int b = first; b < end; b++) {
     for (int ty = 0; ty < tilesH; ty++) {
       const int top = step * 4 * ty + rowOffset;
       int rows = 0;
@@ -68,10 +68,10 @@ __attribute__((export_name("winograd42_output"))) void winograd42_output(
  */
 __attribute__((export_name("winograd42_output_gradient"))) void winograd42_output_gradient(
     const float *dy, float *const *planes, const float *zeros, int batch, int outH, int outW,
-    int outC, int tilesH, int tilesW) {
+    int outC, int tilesH, int tilesW, int first, int end) {
   CONSTANTS;
-  int tile = 0;
-  for (int b = 0; b < batch; b++) {
+  int tile = first * tilesH * tilesW;
+  for (int b = first; b < end; b++) {
     for (int ty = 0; ty < tilesH; ty++) {
       for (int tx = 0; tx < tilesW; tx++, tile++) {
         const int oy = 4 * ty, ox = 4 * tx;
@@ -118,12 +118,12 @@ __attribute__((export_name("winograd42_output_gradient"))) void winograd42_outpu
  * w[2a + py, 2b + px, c].
  */
 __attribute__((export_name("winograd42_filter_gradient"))) void winograd42_filter_gradient(
-    float *const *planes, float *dw, int inC, int outC) {
+    float *const *planes, float *dw, int inC, int outC, int first, int end) {
   CONSTANTS;
   const int tap = inC * outC;
   for (int py = 0; py < 2; py++) {
     for (int px = 0; px < 2; px++) {
-      for (int c = 0; c < inC; c++) {
+      for (int c = first; c < end; c++) {
         float *g = dw + (py * 4 + px) * tap + c * outC;
         const int row = ((py * 2 + px) * inC + c) * outC;
         for (int o = 0; o < outC; o += 4) {

@@ -12,14 +12,14 @@
  */
 __attribute__((export_name("winograd42_taps"))) void winograd42_taps(
     const float *w, float *const *planes, int inC, int outC, int top, int left, int step,
-    int rowLength, int column, int transposed) {
+    int rowLength, int column, int transposed, int first, int end) {
   CONSTANTS;
   const int tap = inC * outC;
   const float *g00 = w + (top * 4 + left) * tap;
   const float *g01 = g00 + step * tap, *g10 = g00 + 4 * step * tap;
   const float *g11 = g10 + step * tap;
   if (!transposed) {
-    for (int c = 0; c < inC; c++) {
+    for (int c = first; c < end; c++) {
       const int row = (column + c) * outC;
       for (int o = 0; o < outC; o += 4) {
         const int n = outC - o < 4 ? outC - o : 4, at = c * outC + o;
@@ -31,7 +31,7 @@ __attribute__((export_name("winograd42_taps"))) void winograd42_taps(
     }
     return;
   }
-  for (int o = 0; o < outC; o++) {
+  for (int o = first; o < end; o++) {
     for (int c = 0; c < inC; c += 4) {
       const int n = inC - c < 4 ? inC - c : 4;
       const int at = c * outC + o, row = o * rowLength + column + c;
@@ -56,11 +56,11 @@ __attribute__((export_name("winograd42_taps"))) void winograd42_taps(
  */
 __attribute__((export_name("winograd42_input"))) void winograd42_input(
     const float *x, float *const *planes, const float *zeros, int batch, int inH, int inW,
-    int inC, int phases, int tilesH, int tilesW, int padTop, int padLeft) {
+    int inC, int phases, int tilesH, int tilesW, int padTop, int padLeft, int first, int end) {
   CONSTANTS;
   const int depth = phases * phases * inC;
-  int tile = 0;
-  for (int b = 0; b < batch; b++) {
+  int tile = first * tilesH * tilesW;
+  for (int b = first; b < end; b++) {
     const float *image = x + b * inH * inW * inC;
     for (int ty = 0; ty < tilesH; ty++) {
       for (int tx = 0; tx < tilesW; tx++, tile++) {
@@ -127,10 +127,10 @@ static inline f32x4 load_tiles(const float *x, i32x4 base, i32x4 y, i32x4 xx, in
  */
 __attribute__((export_name("winograd42_input_transposed"))) void winograd42_input_transposed(
     const float *x, float *const *planes, int batch, int inH, int inW, int inC, int phases,
-    int tilesH, int tilesW, int padTop, int padLeft) {
+    int tilesH, int tilesW, int padTop, int padLeft, int first, int end) {
   CONSTANTS;
   const int perImage = tilesH * tilesW, tiles = batch * perImage, span = phases * 4;
-  for (int tile = 0; tile < tiles; tile += 4) {
+  for (int tile = first; tile < end; tile += 4) {
     const int n = tiles - tile < 4 ? tiles - tile : 4;
     i32x4 base, top, left;
 #define LANE(j)                                                                                 \

@@ -9,11 +9,12 @@
  * transposed convolution is four stride-1 2x2 convolutions, one for each output phase. Each 4x4
  * block of a 2x2 convolution's output is A^T [(G g G^T) ⊙ (B^T d B)] A of the 5x5 tile d under it
  * (Toom-Cook points 0, 1, -1, 2 and infinity), so the products become 25 matrix products
- * `[tiles, depth] x [depth, outC]`, 2.56 times fewer multiplies than direct, which tfjs-wasm's
- * matrix product runs. The 25 planes are separate tensors, found through a table of 25 offsets,
- * in (row, column) order of the 5x5 tile. Channels go 4 at a time; the last 1 to 3 lane by lane.
- * With fewer tiles than output channels the products run transposed, `[outC, depth] x
- * [depth, tiles]`, since tfjs-wasm repacks the right-hand operand at every call.
+ * `[tiles, depth] x [depth, outC]`, 2.56 times fewer multiplies than direct, which
+ * plane-products.c runs (or tfjs-wasm's matrix product, where it has more threads). The 25 planes
+ * are separate tensors, found through a table of 25 offsets, in (row, column) order of the 5x5
+ * tile. Channels go 4 at a time; the last 1 to 3 lane by lane. On tfjs-wasm's product, with fewer
+ * tiles than output channels, the products run transposed, `[outC, depth] x [depth, tiles]`,
+ * since it repacks the right-hand operand at every call.
  */
 
 /* Five values d0..d4 along one axis to B^T's 5 rows. */

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { NativeHelper } from './native-helper.js';
 import { NATIVE_PLAIN, NATIVE_SHARED } from './native-module.generated.js';
 
 /**
@@ -160,6 +161,16 @@ export interface NativeKernels {
     tilesW: number,
   ): void;
   winograd42_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
+  /** c[p] = a[p] x b[p] `[M, K] x [K, N]` for `planes` planes (a, b, c: tables of pointers). */
+  plane_products(
+    a: number,
+    b: number,
+    c: number,
+    planes: number,
+    M: number,
+    K: number,
+    N: number,
+  ): void;
   filter_gradient_direct: DirectFilterGradient;
   filter_gradient_few_channels: DirectFilterGradient;
   leaky_relu(x: number, out: number, size: number, alpha: number): void;
@@ -192,6 +203,13 @@ export interface NativeKernels {
     rows: number,
     channels: number,
   ): void;
+  /** The helper thread that shares the Winograd transforms and products, where one runs. */
+  helper?: NativeHelper | undefined;
+  /**
+   * Whether `plane_products` runs on as many threads as tfjs-wasm's matrix product (one, or two
+   * with the helper), and so beats it: tfjs-wasm repacks the right-hand operand at every call.
+   */
+  ownProducts: boolean;
   adam_update(
     value: number,
     m: number,
@@ -214,6 +232,7 @@ export interface NativeKernels {
 
 /** The parts of tfjs-wasm's Emscripten module where its memory can be found, by build. */
 interface EmscriptenModule {
+  tfjs?: { getThreadsCount?: () => number };
   wasmMemory?: WebAssembly.Memory;
   asm?: { memory?: WebAssembly.Memory };
   wasmExports?: { memory?: WebAssembly.Memory };
@@ -228,6 +247,21 @@ let enabled = true;
  */
 export function useNativeKernels(use: boolean): void {
   enabled = use;
+}
+
+let productsEnabled = true;
+
+/**
+ * Leaves the Winograd planes' products to tfjs-wasm (or gives them back to the native kernels
+ * where they run on as many threads): for tests of that path, and for comparing the two.
+ */
+export function useNativeProducts(use: boolean): void {
+  productsEnabled = use;
+}
+
+/** Whether the Winograd planes' products run natively (`plane_products`) rather than on XNNPACK. */
+export function nativeProducts(kernels: NativeKernels): boolean {
+  return productsEnabled && kernels.ownProducts;
 }
 
 /**
@@ -248,17 +282,60 @@ export function nativeKernels(backend: tf.KernelBackend): NativeKernels | undefi
 
 function instantiate(module: EmscriptenModule): NativeKernels | null {
   const memory = module.wasmMemory ?? module.asm?.memory ?? module.wasmExports?.memory;
-  if (!(memory instanceof WebAssembly.Memory)) return null;
+  const threads = module.tfjs?.getThreadsCount?.() ?? 1;
+  return memory instanceof WebAssembly.Memory ? kernelsIn(memory, threads) : null;
+}
+
+/**
+ * The native kernels in `memory`, for a tfjs-wasm running `threads` threads: those that
+ * `SHARED_WORK` names shared with a helper thread where tfjs-wasm runs two and one can start;
+ * null where this memory cannot be imported.
+ */
+export function kernelsIn(memory: WebAssembly.Memory, threads: number): NativeKernels | null {
   const shared =
     typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   const bytes = Uint8Array.from(atob(shared ? NATIVE_SHARED : NATIVE_PLAIN), (c) =>
     c.charCodeAt(0),
   );
+  let exports: Record<string, Call>;
   try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return instance.exports as unknown as NativeKernels;
+    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } })
+      .exports as unknown as Record<string, Call>;
   } catch {
     // A memory this build cannot import (no SIMD128, another memory type): the JavaScript path.
     return null;
   }
+  const helper = threads === 2 ? NativeHelper.start(bytes, memory, exports) : undefined;
+  const kernels: Record<string, Call> = { ...exports };
+  for (const [name, { units, align }] of Object.entries(SHARED_WORK)) {
+    const call = exports[name] as Call;
+    kernels[name] = helper
+      ? (...args) => helper.run(name, args, units(args), align)
+      : (...args) => call(...args, 0, units(args));
+  }
+  const ownProducts = threads === 1 || helper !== undefined;
+  return Object.assign(kernels as unknown as NativeKernels, { helper, ownProducts });
 }
+
+type Call = (...args: number[]) => void;
+
+/**
+ * The kernels whose last two arguments, `first` and `end`, bound their outermost loop (over
+ * `units` of the other arguments, split at multiples of `align`): what NativeKernels' callers
+ * leave out.
+ */
+const SHARED_WORK: Record<string, { units: (args: number[]) => number; align: number }> = {
+  // Input channels, or output channels when transposed.
+  winograd42_taps: { units: (a) => (a[9] ? (a[3] as number) : (a[2] as number)), align: 1 },
+  winograd42_input: { units: (a) => a[3] as number, align: 1 },
+  // Tiles, 4 at a time.
+  winograd42_input_transposed: {
+    units: (a) => (a[2] as number) * (a[7] as number) * (a[8] as number),
+    align: 4,
+  },
+  winograd42_output: { units: (a) => a[2] as number, align: 1 },
+  winograd42_output_gradient: { units: (a) => a[3] as number, align: 1 },
+  winograd42_filter_gradient: { units: (a) => a[2] as number, align: 1 },
+  // Planes times blocks of 128 rows.
+  plane_products: { units: (a) => (a[3] as number) * Math.ceil((a[4] as number) / 128), align: 1 },
+};

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { KernelRunner } from '../shared/kernel-runner.js';
+import { type NativeKernels, nativeProducts } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 
 /** A zeroed tensor of n floats (the padding's values), freed with the runner's intermediates. */
@@ -13,19 +14,39 @@ export function zerosOf(
   return zeros;
 }
 
-/** The matrix products `a[k] x b[k]` on the backend (XNNPACK's, both operands untransposed). */
+/**
+ * The matrix products `a[k] x b[k]` (`[1, M, K] x [1, K, N]`): the native kernels' where they run on
+ * as many threads as tfjs-wasm's, else tfjs-wasm's (XNNPACK's).
+ */
 export function multiplyPlanes(
   runner: KernelRunner,
+  kernels: NativeKernels,
+  backend: WasmOffsetBackend,
   a: tf.TensorInfo[],
   b: tf.TensorInfo[],
 ): tf.TensorInfo[] {
-  return a.map((left, k) =>
-    runner.run(
-      'BatchMatMul',
-      { a: left, b: b[k] as tf.TensorInfo },
-      { transposeA: false, transposeB: false },
-    ),
+  const [, M, K] = (a[0] as tf.TensorInfo).shape as number[];
+  const N = ((b[0] as tf.TensorInfo).shape as number[])[2] as number;
+  if (!nativeProducts(kernels)) {
+    return a.map((left, k) =>
+      runner.run(
+        'BatchMatMul',
+        { a: left, b: b[k] as tf.TensorInfo },
+        { transposeA: false, transposeB: false },
+      ),
+    );
+  }
+  const products = planes(runner, backend, [1, M as number, N], a.length);
+  kernels.plane_products(
+    tableOf(runner, backend, a),
+    tableOf(runner, backend, b),
+    products.table,
+    a.length,
+    M as number,
+    K as number,
+    N,
   );
+  return products.tensors;
 }
 
 /** `count` new tensors of `shape` and the offset of their table of offsets. */

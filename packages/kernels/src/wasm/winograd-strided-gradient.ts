@@ -40,7 +40,7 @@ export function stridedWinogradFilterGradient(
     tilesH,
     tilesW,
   );
-  const products = multiplyPlanes(runner, inputPlanes, gradientPlanes.tensors);
+  const products = multiplyPlanes(runner, kernels, backend, inputPlanes, gradientPlanes.tensors);
   const dw = backend.makeOutput([4, 4, inChannels, outChannels], 'float32');
   kernels.winograd42_filter_gradient(
     tableOf(runner, backend, products),

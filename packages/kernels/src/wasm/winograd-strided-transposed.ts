@@ -31,7 +31,7 @@ export function stridedWinogradTransposedConv(
         Math.ceil((inHeight - py) / 2),
         Math.ceil((inWidth - px) / 2),
       );
-      const swap = productsTransposed(batchSize * tilesH * tilesW, inChannels);
+      const swap = productsTransposed(kernels, batchSize * tilesH * tilesW, inChannels);
       const filterPlanes = planes(
         runner,
         backend,
@@ -69,8 +69,8 @@ export function stridedWinogradTransposedConv(
         swap,
       );
       const products = swap
-        ? multiplyPlanes(runner, filterPlanes.tensors, dyPlanes)
-        : multiplyPlanes(runner, dyPlanes, filterPlanes.tensors);
+        ? multiplyPlanes(runner, kernels, backend, filterPlanes.tensors, dyPlanes)
+        : multiplyPlanes(runner, kernels, backend, dyPlanes, filterPlanes.tensors);
       kernels.winograd42_output(
         tableOf(runner, backend, products),
         backend.getMemoryOffset(dx.dataId),

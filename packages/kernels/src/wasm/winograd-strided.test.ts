@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onBackend, relativeError } from '../test-support.js';
 import {
   type ConvCase,
@@ -9,7 +9,7 @@ import {
   onWasmBothWays,
   withGradients,
 } from './conv-test-support.js';
-import { useNativeKernels } from './native-kernels.js';
+import { useNativeKernels, useNativeProducts } from './native-kernels.js';
 import {
   stridedWinogradApplies,
   stridedWinogradConv2d,
@@ -100,8 +100,12 @@ function transposedLayer(c: ConvCase): number[][] {
   });
 }
 
-describe('Winograd F(4x4, 2x2) stride-2 convolutions on wasm', () => {
-  afterAll(() => useNativeKernels(true));
+describe.each([true, false])('Winograd F(4x4, 2x2) on wasm, native products %s', (own) => {
+  beforeAll(() => useNativeProducts(own));
+  afterAll(() => {
+    useNativeKernels(true);
+    useNativeProducts(true);
+  });
 
   for (const [name, c] of Object.entries(cases)) {
     it(`computes the cpu backend's convolution, transposed convolution and filter gradient: ${name}`, async () => {

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { KernelRunner } from '../shared/kernel-runner.js';
-import type { NativeKernels } from './native-kernels.js';
+import { type NativeKernels, nativeProducts } from './native-kernels.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 import { multiplyPlanes, planes, tableOf, zerosOf } from './winograd-planes.js';
 
@@ -57,7 +57,7 @@ export function stridedWinogradConv2d(
   const { batchSize, inChannels, outHeight, outWidth, outChannels } = info;
   const [tilesH, tilesW] = tilesOf(outHeight, outWidth);
   const depth = 4 * inChannels;
-  const swap = productsTransposed(batchSize * tilesH * tilesW, outChannels);
+  const swap = productsTransposed(kernels, batchSize * tilesH * tilesW, outChannels);
   const filterPlanes = planes(
     runner,
     backend,
@@ -82,8 +82,8 @@ export function stridedWinogradConv2d(
   }
   const inputPlanes = spaceToDepthPlanes(runner, kernels, backend, x, info, swap);
   const products = swap
-    ? multiplyPlanes(runner, filterPlanes.tensors, inputPlanes)
-    : multiplyPlanes(runner, inputPlanes, filterPlanes.tensors);
+    ? multiplyPlanes(runner, kernels, backend, filterPlanes.tensors, inputPlanes)
+    : multiplyPlanes(runner, kernels, backend, inputPlanes, filterPlanes.tensors);
   const y = backend.makeOutput([batchSize, outHeight, outWidth, outChannels], 'float32');
   kernels.winograd42_output(
     tableOf(runner, backend, products),
@@ -110,9 +110,14 @@ export function tilesOf(height: number, width: number): [tilesH: number, tilesW:
 /**
  * Whether a layer's 25 products run transposed: tfjs-wasm repacks the right-hand operand at every
  * call, so it should be the smaller one, the tiles' planes when there are fewer tiles than channels.
+ * The native products repack nothing, and the transforms are faster untransposed.
  */
-export function productsTransposed(tiles: number, channels: number): boolean {
-  return tiles < channels;
+export function productsTransposed(
+  kernels: NativeKernels,
+  tiles: number,
+  channels: number,
+): boolean {
+  return !nativeProducts(kernels) && tiles < channels;
 }
 
 /** Where a 2x2 convolution's input lies and how it is tiled (winograd42_input's arguments). */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onBackend, relativeError } from '../test-support.js';
 import {
   type ConvCase,
@@ -9,7 +9,7 @@ import {
   onWasmBothWays,
   withGradients,
 } from './conv-test-support.js';
-import { useNativeKernels } from './native-kernels.js';
+import { useNativeKernels, useNativeProducts } from './native-kernels.js';
 import { winogradApplies, winogradConv2d, winogradFilterGradient } from './winograd.js';
 
 const GEOMETRY = { size: 3, stride: 1 };
@@ -37,8 +37,12 @@ const cases: Record<string, ConvCase> = {
   },
 };
 
-describe('Winograd F(2x2, 3x3) convolution on wasm', () => {
-  afterAll(() => useNativeKernels(true));
+describe.each([true, false])('Winograd F(2x2, 3x3) on wasm, native products %s', (own) => {
+  beforeAll(() => useNativeProducts(own));
+  afterAll(() => {
+    useNativeKernels(true);
+    useNativeProducts(true);
+  });
 
   for (const [name, c] of Object.entries(cases)) {
     it(`computes the cpu backend's convolution and filter gradient itself: ${name}`, async () => {

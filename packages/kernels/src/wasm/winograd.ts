@@ -48,7 +48,7 @@ export function winogradConv2d(
   );
   const zeros = zerosOf(runner, backend, inChannels);
   const inputPlanes = transformInput(runner, kernels, backend, x, info, zeros, false);
-  const products = multiplyPlanes(runner, inputPlanes, filterPlanes.tensors);
+  const products = multiplyPlanes(runner, kernels, backend, inputPlanes, filterPlanes.tensors);
   const y = backend.makeOutput([batchSize, outHeight, outWidth, outChannels], 'float32');
   kernels.winograd_output(
     tableOf(runner, backend, products),
@@ -98,7 +98,7 @@ export function winogradFilterGradient(
     tilesH,
     tilesW,
   );
-  const products = multiplyPlanes(runner, inputPlanes, gradientPlanes.tensors);
+  const products = multiplyPlanes(runner, kernels, backend, inputPlanes, gradientPlanes.tensors);
   const dw = backend.makeOutput([3, 3, inChannels, outChannels], 'float32');
   kernels.winograd_filter_gradient(
     tableOf(runner, backend, products),
