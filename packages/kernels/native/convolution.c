@@ -63,15 +63,17 @@ __attribute__((export_name("im2col_transposed"))) void im2col_transposed(
  * The transposed convolution's scatter: dx `[batch, inH, inW, inC]` (zeroed here) receives, for
  * each dy position (b, oy, ox) and filter tap (ky, kx), the inC values of cols
  * `[batch*outH*outW, kh*kw*inC]` at input position (oy*strideH + ky - padTop,
- * ox*strideW + kx - padLeft) when it lies inside. Taps are added in a fixed order.
+ * ox*strideW + kx - padLeft) when it lies inside. Taps are added in a fixed order. Only images
+ * [first, end) are made, so that threads can share the batch.
  */
 __attribute__((export_name("col2im_add"))) void col2im_add(
     const float *cols, float *dx, int batch, int inH, int inW, int inC, int outH, int outW,
-    int kh, int kw, int strideH, int strideW, int padTop, int padLeft) {
-  const int size = batch * inH * inW * inC;
-  for (int i = 0; i < size; i++) dx[i] = 0;
-  const float *source = cols;
-  for (int b = 0; b < batch; b++) {
+    int kh, int kw, int strideH, int strideW, int padTop, int padLeft, int first, int end) {
+  (void)batch;
+  const int image = inH * inW * inC;
+  for (int i = first * image; i < end * image; i++) dx[i] = 0;
+  const float *source = cols + first * outH * outW * kh * kw * inC;
+  for (int b = first; b < end; b++) {
     for (int oy = 0; oy < outH; oy++) {
       for (int ox = 0; ox < outW; ox++) {
         for (int ky = 0; ky < kh; ky++) {

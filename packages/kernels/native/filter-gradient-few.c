@@ -77,17 +77,19 @@ static inline void accumulate_row(const int inC, const float *xp, int xStep, con
  * `[batch, outH, outW, outC]`, for 1 to 3 input channels and outC a multiple of 4 (a
  * discriminator's first layer on the pixels, a generator's last): for each output row, tap and
  * block of 16 columns, the inC x 16 sums stay in registers over the row's pixels. A matrix
- * product would have kh*kw*inC rows, or 25 such ones by Winograd.
+ * product would have kh*kw*inC rows, or 25 such ones by Winograd. Only the filter rows
+ * [firstRow, endRow) are made, so that threads can share the rows.
  */
 __attribute__((export_name("filter_gradient_few_channels"))) void filter_gradient_few_channels(
     const float *x, const float *dy, float *dw, int outC, int batch, int inH, int inW, int inC,
-    int outH, int outW, int kh, int kw, int strideH, int strideW, int padTop, int padLeft) {
-  const int size = kh * kw * inC * outC;
-  for (int i = 0; i < size; i++) dw[i] = 0;
+    int outH, int outW, int kh, int kw, int strideH, int strideW, int padTop, int padLeft,
+    int firstRow, int endRow) {
+  const int row = kw * inC * outC;
+  for (int i = firstRow * row; i < endRow * row; i++) dw[i] = 0;
   for (int b = 0; b < batch; b++) {
     for (int oy = 0; oy < outH; oy++) {
       const float *dyRow = dy + (b * outH + oy) * outW * outC;
-      for (int ky = 0; ky < kh; ky++) {
+      for (int ky = firstRow; ky < endRow; ky++) {
         const int y = oy * strideH + ky - padTop;
         if (y < 0 || y >= inH) continue;
         const float *xRow = x + (b * inH + y) * inW * inC;

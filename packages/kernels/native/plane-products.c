@@ -40,27 +40,44 @@ static inline void block(const float *a, int lda, const float *b, int ldb, float
 #undef STORE_ROW
 }
 
-/* Rows of a unit of work: its block of the left operand stays in cache for every column panel. */
+/* A unit of work: its block of the left operand stays in cache for each column panel of 8. */
 #define UNIT_ROWS 128
+#define UNIT_COLUMNS 256
 
 /*
  * c[p] `[M, N]` = a[p] `[M, K]` x b[p] `[K, N]` of the units [first, end) of the `planes` products
- * (tables of pointers a, b, c): unit u is plane u / blocks' rows UNIT_ROWS (u % blocks) on, blocks
- * = ceil(M / UNIT_ROWS), all columns, 8 at a time. The threads that share a call take units in turn.
+ * (tables of pointers a, b, c; a plane may repeat). Unit u is a block of UNIT_ROWS rows and
+ * UNIT_COLUMNS columns: plane u / (rowBlocks * columnBlocks), then rows, then columns, in blocks
+ * cut short at the edges. The threads that share a call take units in turn, thread t copying each
+ * column panel of b it multiplies into scratch + 8 K t (scratch: 16 K floats), where it stays in
+ * cache for every block of rows.
  */
 __attribute__((export_name("plane_products"))) void plane_products(
     const float *const *a, const float *const *b, float *const *c, int planes, int M, int K, int N,
-    int first, int end) {
+    float *scratch, int first, int end, int thread) {
   (void)planes;
-  const int blocks = (M + UNIT_ROWS - 1) / UNIT_ROWS;
+  float *panel = scratch + 8 * K * thread;
+  const int rowBlocks = (M + UNIT_ROWS - 1) / UNIT_ROWS;
+  const int columnBlocks = (N + UNIT_COLUMNS - 1) / UNIT_COLUMNS;
   for (int u = first; u < end; u++) {
-    const int p = u / blocks, top = (u % blocks) * UNIT_ROWS;
+    const int p = u / (rowBlocks * columnBlocks), r = u % (rowBlocks * columnBlocks);
+    const int top = (r / columnBlocks) * UNIT_ROWS, left = (r % columnBlocks) * UNIT_COLUMNS;
     const int bottom = M - top < UNIT_ROWS ? M : top + UNIT_ROWS;
-    for (int column = 0; column < N; column += 8) {
-      const int width = N - column < 8 ? N - column : 8;
+    const int right = N - left < UNIT_COLUMNS ? N : left + UNIT_COLUMNS;
+    for (int column = left; column < right; column += 8) {
+      const int width = right - column < 8 ? right - column : 8;
+      const float *source = b[p] + column;
+      if (width == 8) {
+        for (int k = 0; k < K; k++, source += N) {
+          wasm_v128_store(panel + 8 * k, wasm_v128_load(source));
+          wasm_v128_store(panel + 8 * k + 4, wasm_v128_load(source + 4));
+        }
+        source = panel;
+      }
+      const int ldb = width == 8 ? 8 : N;
       for (int row = top; row < bottom; row += ROWS) {
         const int rows = bottom - row < ROWS ? bottom - row : ROWS;
-        block(a[p] + row * K, K, b[p] + column, N, c[p] + row * N + column, N, rows, K, width);
+        block(a[p] + row * K, K, source, ldb, c[p] + row * N + column, N, rows, K, width);
       }
     }
   }

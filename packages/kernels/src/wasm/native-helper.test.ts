@@ -41,7 +41,17 @@ function products(kernels: NativeKernels, memory: WebAssembly.Memory, shape: num
     return at;
   };
   const c = a.map(() => alloc(M * N));
-  kernels.plane_products(table(a.map(alloc)), table(b.map(alloc)), table(c), planes, M, K, N);
+  const scratch = alloc(16 * K);
+  kernels.plane_products(
+    table(a.map(alloc)),
+    table(b.map(alloc)),
+    table(c),
+    planes,
+    M,
+    K,
+    N,
+    scratch,
+  );
   let worst = 0;
   for (let p = 0; p < planes; p++) {
     const got = new Float32Array(memory.buffer, c[p], M * N);
@@ -106,6 +116,17 @@ describe('the native plane products and their helper thread', () => {
     const outPlanes = target(tiles * outC, 25, 3);
     const gradientPlanes = target(4 * inC * outC, 25, 4);
     const y = alloc(random(batch * size * size * outC, 5));
+    // A first layer's: 3 channels to 8, 4x4 at stride 2 (6x6 outputs), and its columns.
+    const x3 = alloc(random(batch * size * size * 3, 6));
+    const dy = alloc(random(batch * 6 * 6 * 8, 7));
+    const cols = alloc(random(batch * 6 * 6 * 16 * 3, 8));
+    const firstLayer = [size, size, 3, 6, 6, 4, 4, 2, 2, 1, 1];
+    // 3 products [300, 20] x [20, 300]: 3 blocks of rows, 2 of columns each.
+    const [left, right, scratch] = [
+      target(300 * 20, 3, 9),
+      target(20 * 300, 3, 12),
+      alloc(16 * 20),
+    ];
     // Name, arguments (the written array at -1), what it writes (floats, planes), units and step.
     const runs: [string, number[], [number, number], number, number][] = [
       [
@@ -145,6 +166,15 @@ describe('the native plane products and their helper thread', () => {
         inC,
         1,
       ],
+      [
+        'filter_gradient_few_channels',
+        [x3, dy, -1, 8, batch, ...firstLayer],
+        [16 * 3 * 8, 0],
+        4,
+        1,
+      ],
+      ['plane_products', [left.at, right.at, -1, 3, 300, 20, 300, scratch], [300 * 300, 3], 18, 1],
+      ['col2im_add', [cols, -1, batch, ...firstLayer], [batch * size * size * 3, 0], batch, 1],
     ];
     for (const [name, args, [floats, planes], units, step] of runs) {
       const whole = target(floats, planes);
@@ -152,7 +182,13 @@ describe('the native plane products and their helper thread', () => {
       const call = raw[name] as (...args: number[]) => void;
       call(...args.map((a) => (a === -1 ? whole.at : a)), 0, units);
       for (let first = units - (units % step || step); first >= 0; first -= step) {
-        call(...args.map((a) => (a === -1 ? split.at : a)), first, Math.min(first + step, units));
+        const thread = (first / step) % 2;
+        call(
+          ...args.map((a) => (a === -1 ? split.at : a)),
+          first,
+          Math.min(first + step, units),
+          thread,
+        );
       }
       expect(split.read(), name).toEqual(whole.read());
       expect(

@@ -16,7 +16,7 @@ const CHUNKS = 16;
 const RUN_CHUNKS = `(state, call, args) => {
   const chunks = state[4], size = state[5], units = state[6];
   for (let i = Atomics.add(state, ${NEXT}, 1); i < chunks; i = Atomics.add(state, ${NEXT}, 1))
-    call(...args, i * size, Math.min((i + 1) * size, units));
+    call(...args, i * size, Math.min((i + 1) * size, units), 1);
 }`;
 
 /** The helper's script: it instantiates the kernels in the same memory and runs posted calls. */
@@ -43,7 +43,7 @@ for (;;) {
 function runChunks(state: Int32Array, call: Call, args: number[]): void {
   const [chunks, size, units] = [state[4], state[5], state[6]] as [number, number, number];
   for (let i = Atomics.add(state, NEXT, 1); i < chunks; i = Atomics.add(state, NEXT, 1)) {
-    call(...args, i * size, Math.min((i + 1) * size, units));
+    call(...args, i * size, Math.min((i + 1) * size, units), 0);
   }
 }
 
@@ -108,14 +108,15 @@ export class NativeHelper {
   }
 
   /**
-   * Runs `name(...args, first, end)` over `[0, units)` in chunks of a multiple of `align`, which
+   * Runs `name(...args, first, end, thread)` over `[0, units)` in chunks of a multiple of `align`
+   * (thread 0 here, 1 on the helper), which
    * this thread and the helper, when it is ready, take in turn until none is left.
    */
   run(name: string, args: number[], units: number, align: number): void {
     const call = this.exports[name] as Call;
     const size = Math.ceil(units / CHUNKS / align) * align;
     if (!this.ready || size >= units || args.length > MAX_ARGUMENTS) {
-      call(...args, 0, units);
+      call(...args, 0, units, 0);
       return;
     }
     this.state.set(

@@ -161,7 +161,10 @@ export interface NativeKernels {
     tilesW: number,
   ): void;
   winograd42_filter_gradient(planes: number, dw: number, inC: number, outC: number): void;
-  /** c[p] = a[p] x b[p] `[M, K] x [K, N]` for `planes` planes (a, b, c: tables of pointers). */
+  /**
+   * c[p] = a[p] x b[p] `[M, K] x [K, N]` for `planes` planes (a, b, c: tables of pointers), with
+   * 16 K floats of scratch.
+   */
   plane_products(
     a: number,
     b: number,
@@ -170,6 +173,7 @@ export interface NativeKernels {
     M: number,
     K: number,
     N: number,
+    scratch: number,
   ): void;
   filter_gradient_direct: DirectFilterGradient;
   filter_gradient_few_channels: DirectFilterGradient;
@@ -288,8 +292,9 @@ function instantiate(module: EmscriptenModule): NativeKernels | null {
 
 /**
  * The native kernels in `memory`, for a tfjs-wasm running `threads` threads: those that
- * `SHARED_WORK` names shared with a helper thread where tfjs-wasm runs two and one can start;
- * null where this memory cannot be imported.
+ * `SHARED_WORK` names shared with a helper thread where the memory is shared (tfjs-wasm's threaded
+ * build), tfjs-wasm runs 1 or 2 threads and one can start; null where this memory cannot be
+ * imported.
  */
 export function kernelsIn(memory: WebAssembly.Memory, threads: number): NativeKernels | null {
   const shared =
@@ -305,13 +310,13 @@ export function kernelsIn(memory: WebAssembly.Memory, threads: number): NativeKe
     // A memory this build cannot import (no SIMD128, another memory type): the JavaScript path.
     return null;
   }
-  const helper = threads === 2 ? NativeHelper.start(bytes, memory, exports) : undefined;
+  const helper = threads <= 2 ? NativeHelper.start(bytes, memory, exports) : undefined;
   const kernels: Record<string, Call> = { ...exports };
   for (const [name, { units, align }] of Object.entries(SHARED_WORK)) {
     const call = exports[name] as Call;
     kernels[name] = helper
       ? (...args) => helper.run(name, args, units(args), align)
-      : (...args) => call(...args, 0, units(args));
+      : (...args) => call(...args, 0, units(args), 0);
   }
   const ownProducts = threads === 1 || helper !== undefined;
   return Object.assign(kernels as unknown as NativeKernels, { helper, ownProducts });
@@ -321,8 +326,8 @@ type Call = (...args: number[]) => void;
 
 /**
  * The kernels whose last two arguments, `first` and `end`, bound their outermost loop (over
- * `units` of the other arguments, split at multiples of `align`): what NativeKernels' callers
- * leave out.
+ * `units` of the other arguments, split at multiples of `align`), and which take the thread that
+ * runs them (0 or 1) after: what NativeKernels' callers leave out.
  */
 const SHARED_WORK: Record<string, { units: (args: number[]) => number; align: number }> = {
   // Input channels, or output channels when transposed.
@@ -336,6 +341,14 @@ const SHARED_WORK: Record<string, { units: (args: number[]) => number; align: nu
   winograd42_output: { units: (a) => a[2] as number, align: 1 },
   winograd42_output_gradient: { units: (a) => a[3] as number, align: 1 },
   winograd42_filter_gradient: { units: (a) => a[2] as number, align: 1 },
-  // Planes times blocks of 128 rows.
-  plane_products: { units: (a) => (a[3] as number) * Math.ceil((a[4] as number) / 128), align: 1 },
+  // Filter rows.
+  filter_gradient_few_channels: { units: (a) => a[10] as number, align: 1 },
+  // Images.
+  col2im_add: { units: (a) => a[2] as number, align: 1 },
+  // Planes times blocks of 128 rows and 256 columns.
+  plane_products: {
+    units: (a) =>
+      (a[3] as number) * Math.ceil((a[4] as number) / 128) * Math.ceil((a[6] as number) / 256),
+    align: 1,
+  },
 };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { onBackend, relativeError } from '../test-support.js';
+import { useNativeProducts } from './native-kernels.js';
 
 describe('matrix multiplies on wasm', () => {
   for (const [transposeA, transposeB] of [
@@ -37,4 +38,50 @@ describe('matrix multiplies on wasm', () => {
       expect(relativeError(wasm[1], cpu[1])).toBeLessThan(1e-6);
     });
   }
+
+  it('match the cpu backend by the native products and by XNNPACK: broadcast batches, rank 4, odd sizes, a wide product', async () => {
+    const run = () =>
+      tf.tidy(() =>
+        (
+          [
+            [
+              [2, 37, 29],
+              [2, 29, 21],
+            ],
+            [
+              [1, 37, 29],
+              [3, 29, 21],
+            ],
+            [
+              [3, 37, 29],
+              [29, 21],
+            ],
+            [
+              [2, 3, 5, 7],
+              [2, 3, 7, 4],
+            ],
+            [
+              [130, 9],
+              [9, 600],
+            ],
+          ] as [number[], number[]][]
+        ).map(([shapeA, shapeB], i) =>
+          tf
+            .matMul(
+              tf.randomNormal(shapeA, 0, 1, 'float32', 2 * i + 1),
+              tf.randomNormal(shapeB, 0, 1, 'float32', 2 * i + 2),
+            )
+            .arraySync(),
+        ),
+      );
+    const cpu = await onBackend('cpu', run);
+    for (const own of [true, false]) {
+      useNativeProducts(own);
+      const wasm = await onBackend('wasm', run);
+      useNativeProducts(true);
+      cpu.forEach((expected, i) => {
+        expect(relativeError(wasm[i], expected), `product ${i}, native ${own}`).toBeLessThan(1e-6);
+      });
+    }
+  });
 });

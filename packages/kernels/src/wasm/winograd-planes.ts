@@ -45,6 +45,7 @@ export function multiplyPlanes(
     M as number,
     K as number,
     N,
+    backend.getMemoryOffset(zerosOf(runner, backend, 16 * (K as number)).dataId),
   );
   return products.tensors;
 }
