@@ -7,7 +7,7 @@ const FAILED = 5;
 
 /** Control array: state, export index, argument count, next chunk, chunks, chunk size, units. */
 const NEXT = 3;
-const ARGUMENTS_AT = 7;
+/** The arguments go in a float64 array beside it (pointers, counts and float factors alike). */
 const MAX_ARGUMENTS = 24;
 /** Chunks a call is cut into: both threads take the next one until none is left. */
 const CHUNKS = 16;
@@ -22,10 +22,10 @@ const RUN_CHUNKS = `(state, call, args) => {
 /** The helper's script: it instantiates the kernels in the same memory and runs posted calls. */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { bytes, memory, control, names } = workerData;
+const { bytes, memory, control, argumentBuffer, names } = workerData;
 const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
 const calls = names.map((name) => exports[name]);
-const state = new Int32Array(control);
+const state = new Int32Array(control), argumentArray = new Float64Array(argumentBuffer);
 const runChunks = ${RUN_CHUNKS};
 Atomics.store(state, 0, ${IDLE});
 for (;;) {
@@ -33,7 +33,7 @@ for (;;) {
   if (now !== ${POSTED}) { Atomics.wait(state, 0, now); continue; }
   if (Atomics.compareExchange(state, 0, ${POSTED}, ${RUNNING}) !== ${POSTED}) continue;
   let done = ${DONE};
-  try { runChunks(state, calls[state[1]], [...state.subarray(${ARGUMENTS_AT}, ${ARGUMENTS_AT} + state[2])]); }
+  try { runChunks(state, calls[state[1]], [...argumentArray.subarray(0, state[2])]); }
   catch { done = ${FAILED}; }
   Atomics.store(state, 0, done);
   Atomics.notify(state, 0);
@@ -65,9 +65,8 @@ interface NodeWorkers {
  * started, and elsewhere, calls run whole on the calling thread.
  */
 export class NativeHelper {
-  private readonly state = new Int32Array(
-    new SharedArrayBuffer(4 * (ARGUMENTS_AT + MAX_ARGUMENTS)),
-  );
+  private readonly state = new Int32Array(new SharedArrayBuffer(4 * 7));
+  private readonly argumentValues = new Float64Array(new SharedArrayBuffer(8 * MAX_ARGUMENTS));
   private readonly names: string[];
   private stopped = false;
   /** Calls the helper took a share of (for tests). */
@@ -83,7 +82,13 @@ export class NativeHelper {
     if (!workers) return;
     const worker = new workers.Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { bytes, memory, control: this.state.buffer, names: this.names },
+      workerData: {
+        bytes,
+        memory,
+        control: this.state.buffer,
+        argumentBuffer: this.argumentValues.buffer,
+        names: this.names,
+      },
     });
     worker.on('error', () => {
       this.stopped = true;
@@ -123,7 +128,7 @@ export class NativeHelper {
       [this.names.indexOf(name), args.length, 0, Math.ceil(units / size), size, units],
       1,
     );
-    this.state.set(args, ARGUMENTS_AT);
+    this.argumentValues.set(args);
     Atomics.store(this.state, 0, POSTED);
     Atomics.notify(this.state, 0);
     try {

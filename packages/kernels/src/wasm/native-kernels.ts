@@ -178,6 +178,7 @@ export interface NativeKernels {
   filter_gradient_direct: DirectFilterGradient;
   filter_gradient_few_channels: DirectFilterGradient;
   leaky_relu(x: number, out: number, size: number, alpha: number): void;
+  tanh_values(x: number, out: number, size: number): void;
   channel_binary(
     full: number,
     channel: number,
@@ -312,11 +313,13 @@ export function kernelsIn(memory: WebAssembly.Memory, threads: number): NativeKe
   }
   const helper = threads <= 2 ? NativeHelper.start(bytes, memory, exports) : undefined;
   const kernels: Record<string, Call> = { ...exports };
-  for (const [name, { units, align }] of Object.entries(SHARED_WORK)) {
+  for (const [name, { units, align, least = 1 }] of Object.entries(SHARED_WORK)) {
     const call = exports[name] as Call;
-    kernels[name] = helper
-      ? (...args) => helper.run(name, args, units(args), align)
-      : (...args) => call(...args, 0, units(args), 0);
+    kernels[name] = (...args) => {
+      const count = units(args);
+      if (helper && count >= least) helper.run(name, args, count, align);
+      else call(...args, 0, count, 0);
+    };
   }
   const ownProducts = threads === 1 || helper !== undefined;
   return Object.assign(kernels as unknown as NativeKernels, { helper, ownProducts });
@@ -326,10 +329,14 @@ type Call = (...args: number[]) => void;
 
 /**
  * The kernels whose last two arguments, `first` and `end`, bound their outermost loop (over
- * `units` of the other arguments, split at multiples of `align`), and which take the thread that
+ * `units` of the other arguments, split at multiples of `align`; calls of fewer than `least`
+ * units, whose sharing would cost more than it saves, stay whole), and which take the thread that
  * runs them (0 or 1) after: what NativeKernels' callers leave out.
  */
-const SHARED_WORK: Record<string, { units: (args: number[]) => number; align: number }> = {
+const SHARED_WORK: Record<
+  string,
+  { units: (args: number[]) => number; align: number; least?: number }
+> = {
   // Input channels, or output channels when transposed.
   winograd42_taps: { units: (a) => (a[9] ? (a[3] as number) : (a[2] as number)), align: 1 },
   winograd42_input: { units: (a) => a[3] as number, align: 1 },
@@ -345,6 +352,8 @@ const SHARED_WORK: Record<string, { units: (args: number[]) => number; align: nu
   filter_gradient_few_channels: { units: (a) => a[10] as number, align: 1 },
   // Images.
   col2im_add: { units: (a) => a[2] as number, align: 1 },
+  // Elements.
+  tanh_values: { units: (a) => a[2] as number, align: 4, least: 1 << 14 },
   // Planes times blocks of 128 rows and 256 columns.
   plane_products: {
     units: (a) =>

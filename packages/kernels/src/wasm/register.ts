@@ -18,6 +18,7 @@ import { meanKernel } from './Mean.js';
 import { multiplyKernel } from './Multiply.js';
 import { subKernel } from './Sub.js';
 import { sumKernel } from './Sum.js';
+import { tanhKernel } from './Tanh.js';
 import { tileKernel } from './Tile.js';
 import type { WasmKernel } from './wasm-kernel.js';
 
@@ -38,6 +39,7 @@ const REGISTRATIONS: [WasmKernel | { gradient: tf.GradConfig }, string][] = [
   [sumKernel, 'over leading axes as one average pooling, without a transpose'],
   [meanKernel, 'over leading axes as one average pooling, without a transpose'],
   [leakyReluKernel, 'one native pass'],
+  [tanhKernel, "one native SIMD pass: tfjs-wasm's calls the C library's tanh a value at a time"],
   [fusedBatchNormKernel, 'one native pass with per-channel factors'],
   [addKernel, 'a per-channel operand in one native pass: tfjs-wasm broadcasts slowly'],
   [subKernel, 'a per-channel operand in one native pass: tfjs-wasm broadcasts slowly'],
