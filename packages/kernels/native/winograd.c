@@ -5,9 +5,9 @@
  * Winograd F(2x2, 3x3) for the stride-1 3x3 convolution (Lavin and Gray 2016): each 2x2 block of
  * the output is A^T [(G g G^T) ⊙ (B^T d B)] A of the 4x4 input tile d under it, so the products
  * become 16 matrix products `[tiles, inC] x [inC, outC]`, 2.25 times fewer multiplies than direct,
- * which plane-products.c (or tfjs-wasm's matrix product) runs. The three transforms are below. Their 16 planes are
- * separate tensors, found through a table of 16 offsets, in (row, column) order of the 4x4 tile.
- * Channels go 4 at a time; the last 1 to 3 are read and written lane by lane.
+ * which plane-products.c (or tfjs-wasm's matrix product) runs. The three transforms are below.
+ * Their 16 planes are separate tensors, found through a table of 16 offsets, in (row, column) order
+ * of the 4x4 tile. Channels go 4 at a time; the last 1 to 3 are read and written lane by lane.
  */
 
 /* Taps a, b, c along one axis to G's 4 rows: a, (a+b+c)/2, (a-b+c)/2, c. */

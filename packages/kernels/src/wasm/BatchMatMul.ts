@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type NativeKernels, nativeKernels, nativeProducts } from './native-kernels.js';
+import { nativePlaneProducts } from './plane-products.js';
 import { untransposedMatMul } from './untransposed-mat-mul.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 import type { WasmKernel } from './wasm-kernel.js';
@@ -52,19 +53,21 @@ function nativeMatMul(
   if (M * K * N === 0) return undefined;
   const planes = Math.max(batchA, batchB);
   const out = backend.makeOutput([...outer, M, N], 'float32');
-  const pointers = backend.makeOutput([3 * planes + 16 * K], 'float32');
-  const heap = backend.typedArrayFromHeap(pointers);
-  const table = new Int32Array(heap.buffer, heap.byteOffset, 3 * planes);
-  const [atA, atB, atC] = [a, b, out].map((t) => backend.getMemoryOffset(t.dataId));
-  for (let p = 0; p < planes; p++) {
-    table[p] = (atA as number) + (batchA === 1 ? 0 : 4 * p * M * K);
-    table[planes + p] = (atB as number) + (batchB === 1 ? 0 : 4 * p * K * N);
-    table[2 * planes + p] = (atC as number) + 4 * p * M * N;
-  }
-  const at = backend.getMemoryOffset(pointers.dataId);
-  // The scratch after the three tables.
-  kernels.plane_products(at, at + 4 * planes, at + 8 * planes, planes, M, K, N, at + 12 * planes);
-  backend.disposeData(pointers.dataId);
+  const [atA, atB, atC] = [a, b, out].map((t) => backend.getMemoryOffset(t.dataId)) as number[];
+  const plane = (at: number, batch: number, size: number) =>
+    Array.from({ length: planes }, (_, p) => at + (batch === 1 ? 0 : 4 * p * size));
+  nativePlaneProducts(
+    kernels,
+    backend,
+    {
+      a: plane(atA as number, batchA, M * K),
+      b: plane(atB as number, batchB, K * N),
+      c: plane(atC as number, planes, M * N),
+    },
+    M,
+    K,
+    N,
+  );
   return out;
 }
 

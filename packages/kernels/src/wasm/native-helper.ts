@@ -5,19 +5,26 @@ const RUNNING = 3;
 const DONE = 4;
 const FAILED = 5;
 
-/** Control array: state, export index, argument count, next chunk, chunks, chunk size, units. */
-const NEXT = 3;
-/** The arguments go in a float64 array beside it (pointers, counts and float factors alike). */
+/**
+ * The control array holds the state, the export's index, the argument count, the next chunk, the
+ * chunks, the chunk size and the units; the arguments go in a float64 array beside it (pointers,
+ * counts and float factors alike).
+ */
 const MAX_ARGUMENTS = 24;
 /** Chunks a call is cut into: both threads take the next one until none is left. */
 const CHUNKS = 16;
 
-/** Runs chunks of the posted call until none is left (in the helper; runChunks on this thread). */
-const RUN_CHUNKS = `(state, call, args) => {
-  const chunks = state[4], size = state[5], units = state[6];
-  for (let i = Atomics.add(state, ${NEXT}, 1); i < chunks; i = Atomics.add(state, ${NEXT}, 1))
-    call(...args, i * size, Math.min((i + 1) * size, units), 1);
-}`;
+/**
+ * Runs chunks of the posted call as `thread` (0 here, 1 in the helper) until none is left. The
+ * helper runs it from its source text, so it uses nothing but its arguments.
+ */
+function runChunks(state: Int32Array, call: Call, args: number[], thread: number): void {
+  const [chunks, size, units] = [state[4], state[5], state[6]] as [number, number, number];
+  // state[3]: the next chunk to take.
+  for (let i = Atomics.add(state, 3, 1); i < chunks; i = Atomics.add(state, 3, 1)) {
+    call(...args, i * size, Math.min((i + 1) * size, units), thread);
+  }
+}
 
 /** The helper's script: it instantiates the kernels in the same memory and runs posted calls. */
 const WORKER_SOURCE = `
@@ -26,26 +33,18 @@ const { bytes, memory, control, argumentBuffer, names } = workerData;
 const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
 const calls = names.map((name) => exports[name]);
 const state = new Int32Array(control), argumentArray = new Float64Array(argumentBuffer);
-const runChunks = ${RUN_CHUNKS};
+const runChunks = ${runChunks};
 Atomics.store(state, 0, ${IDLE});
 for (;;) {
   const now = Atomics.load(state, 0);
   if (now !== ${POSTED}) { Atomics.wait(state, 0, now); continue; }
   if (Atomics.compareExchange(state, 0, ${POSTED}, ${RUNNING}) !== ${POSTED}) continue;
   let done = ${DONE};
-  try { runChunks(state, calls[state[1]], [...argumentArray.subarray(0, state[2])]); }
+  try { runChunks(state, calls[state[1]], [...argumentArray.subarray(0, state[2])], 1); }
   catch { done = ${FAILED}; }
   Atomics.store(state, 0, done);
   Atomics.notify(state, 0);
 }`;
-
-/** Runs chunks of the posted call until none is left (RUN_CHUNKS, on this thread). */
-function runChunks(state: Int32Array, call: Call, args: number[]): void {
-  const [chunks, size, units] = [state[4], state[5], state[6]] as [number, number, number];
-  for (let i = Atomics.add(state, NEXT, 1); i < chunks; i = Atomics.add(state, NEXT, 1)) {
-    call(...args, i * size, Math.min((i + 1) * size, units), 0);
-  }
-}
 
 type Call = (...args: number[]) => void;
 
@@ -132,7 +131,7 @@ export class NativeHelper {
     Atomics.store(this.state, 0, POSTED);
     Atomics.notify(this.state, 0);
     try {
-      runChunks(this.state, call, args);
+      runChunks(this.state, call, args, 0);
     } finally {
       this.join(name);
     }

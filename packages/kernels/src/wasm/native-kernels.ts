@@ -208,7 +208,7 @@ export interface NativeKernels {
     rows: number,
     channels: number,
   ): void;
-  /** The helper thread that shares the Winograd transforms and products, where one runs. */
+  /** The helper thread that shares the kernels of `SHARED_WORK`, where one runs. */
   helper?: NativeHelper | undefined;
   /**
    * Whether `plane_products` runs on as many threads as tfjs-wasm's matrix product (one, or two

@@ -2,7 +2,7 @@
 
 /** SHA-256 of native/*.c and native/*.h, one after the other in name order. */
 export const NATIVE_SOURCE_SHA256 =
-  '2cb89e9f1f30c893850b7bc906e01fd4f2268180b6eb13f5f2c306a0fc116088';
+  'eb3b3b205697784dc3492025bf10f407a2a338b18b1a5876611956cc5f4421fd';
 
 /** The kernels for a memory that is not shared (tfjs-wasm's single-threaded builds), base64. */
 export const NATIVE_PLAIN =

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { KernelRunner } from '../shared/kernel-runner.js';
 import { type NativeKernels, nativeProducts } from './native-kernels.js';
+import { nativePlaneProducts } from './plane-products.js';
 import type { WasmOffsetBackend } from './wasm-backend.js';
 
 /** A zeroed tensor of n floats (the padding's values), freed with the runner's intermediates. */
@@ -36,18 +37,18 @@ export function multiplyPlanes(
       ),
     );
   }
-  const products = planes(runner, backend, [1, M as number, N], a.length);
-  kernels.plane_products(
-    tableOf(runner, backend, a),
-    tableOf(runner, backend, b),
-    products.table,
-    a.length,
+  const products = a.map(() => runner.track(backend.makeOutput([1, M as number, N], 'float32')));
+  const offsets = (tensors: tf.TensorInfo[]) =>
+    tensors.map((t) => backend.getMemoryOffset(t.dataId));
+  nativePlaneProducts(
+    kernels,
+    backend,
+    { a: offsets(a), b: offsets(b), c: offsets(products) },
     M as number,
     K as number,
     N,
-    backend.getMemoryOffset(zerosOf(runner, backend, 16 * (K as number)).dataId),
   );
-  return products.tensors;
+  return products;
 }
 
 /** `count` new tensors of `shape` and the offset of their table of offsets. */
